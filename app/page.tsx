@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { PostList } from "@/components/post-list";
+import { ProjectList } from "@/components/project-list";
+import { getPosts, getProjects } from "@/lib/content/collections";
+import { site } from "@/lib/site";
+
+/** How many posts and projects the front page shows. */
+const LATEST_COUNT = { posts: 3, projects: 4 };
+
+export default function HomePage() {
+  const posts = getPosts().slice(0, LATEST_COUNT.posts);
+  const projects = getProjects().slice(0, LATEST_COUNT.projects);
+  return (
+    <div className="space-y-12">
+      <section aria-labelledby="intro-title" className="space-y-3">
+        <h1 id="intro-title" className="text-3xl font-bold tracking-tight">
+          {site.name}
+        </h1>
+        <p className="text-lg text-zinc-700 dark:text-zinc-300">{site.description}</p>
+      </section>
+
+      <section id="chat" aria-labelledby="chat-title" data-chat-slot className="rounded-xl border border-dashed border-zinc-300 p-4 dark:border-zinc-700">
+        <h2 id="chat-title" className="text-xl font-semibold">Ask about my work</h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">The chat answers from my posts, projects and resume.</p>
+      </section>
+
+      <section aria-labelledby="latest-posts" className="space-y-4">
+        <div className="flex items-baseline justify-between">
+          <h2 id="latest-posts" className="text-xl font-semibold">Latest posts</h2>
+          <Link href="/blog" className="text-sm underline">All posts</Link>
+        </div>
+        <PostList posts={posts} />
+      </section>
+
+      <section aria-labelledby="recent-projects" className="space-y-4">
+        <div className="flex items-baseline justify-between">
+          <h2 id="recent-projects" className="text-xl font-semibold">Recent projects</h2>
+          <Link href="/projects" className="text-sm underline">All projects</Link>
+        </div>
+        <ProjectList projects={projects} />
+      </section>
+    </div>
+  );
+}

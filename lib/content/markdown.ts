@@ -1,0 +1,51 @@
+import type { Element, Root as HastRoot } from "hast";
+import type { Root } from "mdast";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import { assignHeadingIds } from "./anchors";
+
+/** Parses markdown into an mdast tree with GFM; the pages and the chunker share this parser. */
+export function parseMarkdown(markdown: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(markdown);
+}
+
+/** Adds a visible `#` link to every heading that has an id, so a section can be linked. */
+function rehypeHeadingLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node: Element) => {
+      if (!/^h[2-6]$/.test(node.tagName)) return;
+      const id = node.properties?.id;
+      if (typeof id !== "string") return;
+      node.properties = { ...node.properties, tabIndex: -1 };
+      node.children.push({
+        type: "element",
+        tagName: "a",
+        properties: { href: `#${id}`, className: ["heading-anchor"], ariaLabel: "Link to this section" },
+        children: [{ type: "text", value: "#" }],
+      });
+    });
+  };
+}
+
+/**
+ * Renders a document body to HTML with an id and an anchor link on every `##`/`###`.
+ * Raw HTML in the markdown is dropped (remark-rehype without `allowDangerousHtml`).
+ */
+export function renderMarkdown(markdown: string): string {
+  const tree = parseMarkdown(markdown);
+  assignHeadingIds(tree);
+  const processor = unified().use(remarkRehype).use(rehypeHeadingLinks).use(rehypeStringify);
+  const hast = processor.runSync(tree);
+  return processor.stringify(hast as HastRoot);
+}
+
+/** The `##`/`###` headings of a document with their ids, for a table of contents. */
+export function listSections(markdown: string): Array<{ id: string; text: string; depth: number }> {
+  return assignHeadingIds(parseMarkdown(markdown))
+    .filter(({ heading }) => heading.depth <= 3)
+    .map(({ heading, id, text }) => ({ id, text, depth: heading.depth }));
+}

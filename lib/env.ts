@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefined));
+const optionalText = z.string().optional().transform((value) => (value ? value : undefined));
+const embedApi = z.enum(["ollama", "openai"]).default("ollama");
+
+/**
+ * Every environment variable the site, the indexer and the chat route read, parsed once.
+ * Each optional variable says what turns off without it. The gateway has its own config.
+ */
+const schema = z.object({
+  /** Public origin for feeds, sitemap and Open Graph; defaults to localhost. */
+  SITE_URL: z.url().default("http://localhost:3000"),
+  /** Embedding endpoint (gateway, Ollama or OpenAI-compatible). Without it: lexical-only index and search. */
+  EMBED_URL: optionalUrl,
+  EMBED_API: embedApi,
+  /** Bearer token for the gateway. Without it no Authorization header is sent. */
+  EMBED_SECRET: optionalText,
+  EMBED_MODEL: z.string().min(1).default("bge-m3"),
+  /** A second endpoint serving the same model. Without it a down Pi means lexical-only for the gaps. */
+  EMBED_FALLBACK_URL: optionalUrl,
+  EMBED_FALLBACK_API: embedApi,
+  EMBED_FALLBACK_SECRET: optionalText,
+  /** `1`: fail the build when any chunk is left without a vector. */
+  INDEX_STRICT: z.enum(["0", "1", "true", "false", ""]).optional().transform((v) => v === "1" || v === "true"),
+  /** Where the embedding cache lives; defaults to `.next/cache/embeddings` (kept between Vercel builds). */
+  EMBED_CACHE_DIR: optionalText,
+  /** Groq answer model. Without the key: `LLM_BASE_URL`, else the extractive answer. */
+  GROQ_API_KEY: optionalText,
+  GROQ_MODEL: z.string().min(1).default("llama-3.3-70b-versatile"),
+  GROQ_BASE_URL: optionalUrl,
+  /** Any OpenAI-compatible chat server. Without it: Groq only, then extractive. */
+  LLM_BASE_URL: optionalUrl,
+  LLM_MODEL: z.string().min(1).default("llama3.2"),
+  LLM_API_KEY: optionalText,
+  LLM_ORDER: z.enum(["groq,local", "local,groq"]).default("groq,local"),
+  /** Shared store for rate limits and the query cache. Without it: in-memory per instance. */
+  REDIS_URL: optionalText,
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Parses an environment (default `process.env`); throws one message listing every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

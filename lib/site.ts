@@ -1,0 +1,16 @@
+import { env } from "./env";
+
+/** Who the site is about and how it presents itself; edit these for your own site. */
+export const site = {
+  name: "Ines Varga",
+  author: "Ines Varga",
+  title: "Ines Varga — ML and infrastructure engineer",
+  description:
+    "Ines Varga writes about machine learning, infrastructure and a Raspberry Pi homelab in Lisbon. Ask the chat anything about her work.",
+  locale: "en",
+};
+
+/** Absolute URL of a site path, from `SITE_URL`. */
+export function absoluteUrl(pathname: string): string {
+  return new URL(pathname, env().SITE_URL).toString();
+}
