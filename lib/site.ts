@@ -14,3 +14,14 @@ export const site = {
 export function absoluteUrl(pathname: string): string {
   return new URL(pathname, env().SITE_URL).toString();
 }
+
+/**
+ * Questions offered under the chat box. Their vectors are baked into the index at build
+ * time, so clicking one never waits for the embedding endpoint.
+ */
+export const suggestedQuestions = [
+  "What kind of ML work have you done?",
+  "What's the latest thing you built?",
+  "Have you used Terraform?",
+  "Where did you study?",
+];
