@@ -1,0 +1,78 @@
+// Reading and checking an embed request before anything reaches Ollama: the body
+// size, the JSON, the model allowlist and the input limits.
+import type { IncomingMessage } from "node:http";
+import { GatewayError } from "./errors";
+
+/** A request both routes agree on, reduced to the fields the gateway forwards. */
+export type EmbedRequest = {
+  model: string;
+  inputs: string[];
+  truncate?: boolean;
+  encodingFormat: "float" | "base64";
+};
+
+/** Limits applied to every embed request. */
+export type RequestLimits = { maxBodyBytes: number; maxInputs: number; maxInputChars: number; models: string[] };
+
+/** Reads the body, refusing (413) as soon as it is known to exceed the limit: by its Content-Length, or while it streams. */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.pause();
+        reject(tooLarge(maxBytes));
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+    req.on("aborted", () => reject(new Error("client aborted")));
+  });
+}
+
+/** Parses and checks an embed body; throws GatewayError 400, 403 or 413. */
+export function parseEmbedRequest(body: Buffer, limits: RequestLimits, openai: boolean): EmbedRequest {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw badRequest("the body is not valid JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest("the body must be a JSON object");
+  const fields = parsed as Record<string, unknown>;
+  if (typeof fields.model !== "string" || fields.model === "") throw badRequest("model is required");
+  if (!isAllowedModel(fields.model, limits.models)) {
+    throw new GatewayError("model_not_allowed:gateway", { message: `model "${fields.model.slice(0, 100)}" is not allowed here` });
+  }
+  const inputs = typeof fields.input === "string" ? [fields.input] : fields.input;
+  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((x) => typeof x === "string")) {
+    throw badRequest("input must be a string or a non-empty array of strings");
+  }
+  if (inputs.length > limits.maxInputs) throw new GatewayError("payload_too_large:gateway", { message: `at most ${limits.maxInputs} inputs per request` });
+  if (inputs.some((x) => x.length > limits.maxInputChars)) {
+    throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
+  }
+  if (fields.truncate !== undefined && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
+  const format = fields.encoding_format ?? "float";
+  if (openai && format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
+  if (openai && fields.dimensions !== undefined) throw badRequest("dimensions is not supported: the model has a fixed size");
+  return { model: fields.model, inputs, truncate: openai ? undefined : fields.truncate, encodingFormat: format as "float" | "base64" };
+}
+
+/** `bge-m3` in the allowlist admits `bge-m3` and `bge-m3:latest`, and nothing else. */
+export function isAllowedModel(model: string, allowed: string[]): boolean {
+  const tagged = (name: string) => (name.includes(":") ? name : `${name}:latest`);
+  return allowed.some((name) => tagged(name) === tagged(model));
+}
+
+function badRequest(message: string) {
+  return new GatewayError("bad_request:gateway", { message });
+}
+
+function tooLarge(maxBytes: number) {
+  return new GatewayError("payload_too_large:gateway", { message: `request body exceeds ${maxBytes} bytes` });
+}

@@ -1,0 +1,128 @@
+// createServer: the gateway as a node:http server. Checks run in a fixed order:
+// route (404/405) → token (401, no bucket touched) → body limits (413) → JSON and
+// model (400/403) → the client's bucket (429) → concurrency cap (503) → Ollama.
+import { createServer as createHttpServer } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createBuckets } from "./bucket";
+import type { GatewayConfig } from "./config";
+import { serveEmbed } from "./embed";
+import type { EmbedDeps } from "./embed";
+import { GatewayError, sendError } from "./errors";
+import type { ErrorSurface } from "./errors";
+import { createHealthCheck } from "./health";
+import { createSemaphore } from "./semaphore";
+import { bearerToken, createTokenSet, readTokensFile } from "./tokens";
+import { createUpstream } from "./upstream";
+
+// Exact paths only: no normalisation, so `/api/embed/../pull`, `//api/embed`,
+// `/api/embed/` and `/API/EMBED` are all simply unknown.
+const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface }>([
+  ["/api/embed", { method: "POST", surface: "ollama" }],
+  ["/v1/embeddings", { method: "POST", surface: "openai" }],
+  ["/healthz", { method: "GET" }],
+]);
+
+/** The running gateway. */
+export type Gateway = {
+  server: Server;
+  /** Listens on config.host:config.port (or an inherited fd) and resolves to the base URL. */
+  listen(options?: { fd?: number }): Promise<string>;
+  /** Re-reads the tokens file; on any problem the old tokens stay in force. */
+  reloadTokens(): { ok: true; count: number } | { ok: false; error: string };
+  /** Stops accepting, lets requests in flight finish (up to shutdownGraceMs), then resolves. */
+  close(): Promise<void>;
+};
+
+/** Builds the gateway from a config; throws TokenFileError if the tokens file is unusable. */
+export function createServer(config: GatewayConfig): Gateway {
+  let tokens = createTokenSet(readTokensFile(config.tokensFile));
+  const upstream = createUpstream(config.ollamaUrl);
+  const deps: EmbedDeps = {
+    config,
+    upstream,
+    buckets: createBuckets(config),
+    semaphore: createSemaphore({ limit: config.concurrency, queueSize: config.queueSize }),
+  };
+  const health = createHealthCheck(upstream);
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const pathname = (req.url ?? "").split("?")[0];
+    const route = ROUTES.get(pathname);
+    let clientId = "-";
+    const abort = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) abort.abort();
+      // Unknown paths are not echoed: a mistyped URL might carry a secret.
+      const status = res.writableFinished ? res.statusCode : 499;
+      config.log(`${new Date().toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(performance.now() - started)}ms`);
+    });
+    const surface: ErrorSurface = route?.surface ?? (pathname.startsWith("/v1/") ? "openai" : "ollama");
+    try {
+      if (!route) throw new GatewayError("not_found:gateway");
+      if (req.method !== route.method) {
+        res.setHeader("Allow", route.method);
+        throw new GatewayError("method_not_allowed:gateway");
+      }
+      if (!route.surface) return await health.serve(res);
+      const id = tokens.identify(bearerToken(req.headers.authorization));
+      if (!id) {
+        res.setHeader("WWW-Authenticate", 'Bearer realm="embed-gateway"');
+        throw new GatewayError("unauthorized:gateway");
+      }
+      clientId = id;
+      await serveEmbed({ req, res, surface, clientId, signal: abort.signal, deps });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      if (!(error instanceof GatewayError)) config.log(`${new Date().toISOString()} ${clientId} error: ${(error as Error).message}`);
+      // A body we did not read (or stopped reading) must not be drained: close the connection.
+      if (!req.complete) res.setHeader("Connection", "close");
+      sendError(res, error, surface);
+    }
+  }
+
+  const server = createHttpServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      keepAliveTimeout: config.keepAliveTimeoutMs,
+      // Node checks the two timeouts above on this interval; it must be finer than they are.
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(config.headersTimeoutMs / 4))),
+      maxHeaderSize: 8 * 1024,
+    },
+    (req, res) => void handle(req, res),
+  );
+
+  return {
+    server,
+    listen: (options = {}) =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        const done = () => {
+          const address = server.address() as AddressInfo;
+          resolve(`http://${address.address}:${address.port}`);
+        };
+        if (options.fd !== undefined) server.listen({ fd: options.fd }, done);
+        else server.listen(config.port, config.host, done);
+      }),
+    reloadTokens() {
+      try {
+        tokens = createTokenSet(readTokensFile(config.tokensFile));
+        return { ok: true, count: tokens.size };
+      } catch (error) {
+        return { ok: false, error: (error as Error).message };
+      }
+    },
+    close: () =>
+      new Promise((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+        server.close(() => {
+          clearTimeout(force);
+          upstream.destroy();
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
