@@ -470,6 +470,7 @@ function createServer(config) {
     semaphore: createSemaphore({ limit: config.concurrency, queueSize: config.queueSize })
   };
   const health = createHealthCheck(upstream);
+  let closing = false;
   async function handle(req, res) {
     const started = performance.now();
     const pathname = (req.url ?? "").split("?")[0];
@@ -478,6 +479,7 @@ function createServer(config) {
     const abort = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) abort.abort();
+      if (closing) setImmediate(() => server.closeIdleConnections());
       const status = res.writableFinished ? res.statusCode : 499;
       config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(performance.now() - started)}ms`);
     });
@@ -534,6 +536,7 @@ function createServer(config) {
       }
     },
     close: () => new Promise((resolve) => {
+      closing = true;
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       server.close(() => {
         clearTimeout(force);

@@ -45,6 +45,7 @@ export function createServer(config: GatewayConfig): Gateway {
     semaphore: createSemaphore({ limit: config.concurrency, queueSize: config.queueSize }),
   };
   const health = createHealthCheck(upstream);
+  let closing = false;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
@@ -54,6 +55,8 @@ export function createServer(config: GatewayConfig): Gateway {
     const abort = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) abort.abort();
+      // While shutting down, a keep-alive connection is closed as soon as its answer is out.
+      if (closing) setImmediate(() => server.closeIdleConnections());
       // Unknown paths are not echoed: a mistyped URL might carry a secret.
       const status = res.writableFinished ? res.statusCode : 499;
       config.log(`${new Date().toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(performance.now() - started)}ms`);
@@ -116,6 +119,7 @@ export function createServer(config: GatewayConfig): Gateway {
     },
     close: () =>
       new Promise((resolve) => {
+        closing = true;
         const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
         server.close(() => {
           clearTimeout(force);

@@ -1,0 +1,96 @@
+// Test helpers (not bundled): a gateway on port 0 in front of the shared fake
+// Ollama, a private tokens file, and a raw socket for requests fetch refuses to send.
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startFakeOllama } from "../../test/fake-ollama";
+import type { FakeOllama, FakeOllamaOptions } from "../../test/fake-ollama";
+import { withDefaults } from "./config";
+import type { GatewayConfig } from "./config";
+import { createServer } from "./server";
+import type { Gateway } from "./server";
+
+export const TOKEN = "a".repeat(40) + "good-token";
+export const OTHER_TOKEN = "b".repeat(40) + "second-token";
+
+/** Writes tokens to a fresh temp file with the given mode (600 by default). */
+export function writeTokensFile(content: string, mode = 0o600): string {
+  const path = join(mkdtempSync(join(tmpdir(), "gateway-")), "tokens");
+  writeFileSync(path, content);
+  chmodSync(path, mode);
+  return path;
+}
+
+/** A gateway and a fake Ollama, torn down together. */
+export type Harness = { gateway: Gateway; url: string; fake: FakeOllama; logs: string[]; tokensFile: string; stop(): Promise<void> };
+
+/** Starts the fake Ollama (tiny vectors) and a gateway on port 0 in front of it. */
+export async function startHarness(overrides: Partial<GatewayConfig> = {}, fakeOptions: FakeOllamaOptions = {}): Promise<Harness> {
+  const fake = await startFakeOllama({ dimensions: 8, ...fakeOptions });
+  const logs: string[] = [];
+  const tokensFile = overrides.tokensFile ?? writeTokensFile(`# test tokens\n${TOKEN}\n${OTHER_TOKEN}  # second client\n`);
+  const config = withDefaults({ port: 0, ollamaUrl: new URL(fake.url), log: (line) => logs.push(line), ...overrides, tokensFile });
+  const gateway = createServer(config);
+  const url = await gateway.listen();
+  return {
+    gateway,
+    url,
+    fake,
+    logs,
+    tokensFile,
+    async stop() {
+      await gateway.close();
+      await fake.close();
+    },
+  };
+}
+
+/** POSTs JSON (or raw text) with an optional bearer token. */
+export function post(url: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
+  const body = typeof options.body === "string" ? options.body : JSON.stringify(options.body ?? { model: "bge-m3", input: "hello" });
+  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  return fetch(url, { method: "POST", body, headers, signal: options.signal });
+}
+
+/** Sends raw bytes over TCP (paths and methods fetch would normalise) and resolves with what came back by the time the server closed or `waitMs` passed. */
+export function rawRequest(url: string, chunks: Array<string | Buffer>, options: { gapMs?: number; waitMs?: number } = {}): Promise<{ text: string; closed: boolean }> {
+  const { port, hostname } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let text = "";
+    let closed = false;
+    let sending = true;
+    const finish = () => {
+      sending = false;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ text, closed });
+    };
+    const timer = setTimeout(finish, options.waitMs ?? 2_000);
+    socket.on("data", (data) => (text += data.toString("latin1")));
+    socket.on("close", () => {
+      closed = true;
+      finish();
+    });
+    socket.on("error", () => undefined);
+    socket.on("connect", async () => {
+      for (const chunk of chunks) {
+        if (!sending || socket.destroyed) return;
+        socket.write(chunk);
+        if (options.gapMs) await new Promise((r) => setTimeout(r, options.gapMs));
+      }
+    });
+  });
+}
+
+/** The status code of a raw HTTP response, or 0 if none arrived. */
+export function statusOf(raw: string): number {
+  return Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1] ?? 0);
+}
+
+/** The paths the fake Ollama received. */
+export function upstreamPaths(fake: FakeOllama): string[] {
+  return fake.requests.map((r) => `${r.method} ${r.path}`);
+}
