@@ -25,6 +25,8 @@ const schema = z.object({
   INDEX_STRICT: z.enum(["0", "1", "true", "false", ""]).optional().transform((v) => v === "1" || v === "true"),
   /** Where the embedding cache lives; defaults to `.next/cache/embeddings` (kept between Vercel builds). */
   EMBED_CACHE_DIR: optionalText,
+  /** Folder of the baked search index; defaults to `.index` at the project root (found from the working directory or the `next` binary). */
+  SEARCH_INDEX_DIR: optionalText,
   /** Groq answer model. Without the key: `LLM_BASE_URL`, else the extractive answer. */
   GROQ_API_KEY: optionalText,
   GROQ_MODEL: z.string().min(1).default("llama-3.3-70b-versatile"),
@@ -36,6 +38,8 @@ const schema = z.object({
   LLM_ORDER: z.enum(["groq,local", "local,groq"]).default("groq,local"),
   /** Shared store for rate limits and the query cache. Without it: in-memory per instance. */
   REDIS_URL: optionalText,
+  /** Chat requests allowed per client per minute (default 20: a visitor reading answers never meets it; benchmarks raise it). */
+  CHAT_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(20),
 });
 
 export type Env = z.infer<typeof schema>;

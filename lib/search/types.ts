@@ -19,3 +19,24 @@ export interface SearchResponse {
   mode: SearchMode;
   results: SearchResult[];
 }
+
+/** A loaded index, baked or rebuilt from the content: what `searchIndex` searches. */
+export interface SearchIndex {
+  /** The embedding model the chunk vectors come from; a query vector must come from it too. */
+  model: string;
+  /** Vector size; 0 when there are no vectors. */
+  dimensions: number;
+  /** True when at least one chunk has a vector, so hybrid search is possible. */
+  hasVectors: boolean;
+  chunks: Chunk[];
+  /** The vector of a suggested question, baked at build time, so it needs no embedding call. */
+  bakedQueryVector(text: string): Float32Array | undefined;
+  /** Where it came from: the baked files, or the content rebuilt lexical-only. */
+  source: "baked" | "content";
+  /** BM25 engine over `chunks`, document ids being chunk positions. */
+  bm25: import("./bm25").Bm25;
+  /** Unit vectors, `dimensions` floats per row. */
+  matrix: Float32Array;
+  /** Row of each chunk in `matrix`, or -1 for a lexical-only chunk. */
+  rowOfChunk: Int32Array;
+}

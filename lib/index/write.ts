@@ -1,0 +1,48 @@
+import path from "node:path";
+import type { Chunk } from "../chunk/types";
+import { BM25_PREP_VERSION, buildBm25 } from "../search/bm25";
+import { writeFileAtomic } from "./atomic-write";
+import { INDEX_VERSION, META_FILE, VECTORS_FILE, type IndexMeta } from "./format";
+
+/** What the indexer hands the writer: chunks with their vectors (null = lexical-only) and the baked query vectors. */
+export interface BakeInput {
+  dir: string;
+  model: string;
+  sourceHash: string;
+  embedConfigured: boolean;
+  chunks: Chunk[];
+  vectors: Array<Float32Array | null>;
+  queries: Array<{ text: string; vector: Float32Array | null }>;
+}
+
+/** Writes the baked index (the one writer): vectors first, then the metadata that points at them, each atomically. */
+export function writeBakedIndex(input: BakeInput): IndexMeta {
+  const present = [...input.vectors, ...input.queries.map((q) => q.vector)].filter((v): v is Float32Array => v !== null);
+  const dimensions = present[0]?.length ?? 0;
+  if (present.some((v) => v.length !== dimensions)) throw new Error("writeBakedIndex: vectors of different sizes");
+  const rows: Float32Array[] = [];
+  const rowOf = (vector: Float32Array | null): number | null => (vector ? rows.push(vector) - 1 : null);
+  const chunks = input.chunks.map((chunk, i) => ({ ...chunk, vectorRow: rowOf(input.vectors[i] ?? null) }));
+  const queries = input.queries.flatMap((q) => (q.vector ? [{ text: q.text, vectorRow: rowOf(q.vector)! }] : []));
+
+  const bytes = new Uint8Array(rows.length * dimensions * 4);
+  const view = new DataView(bytes.buffer);
+  rows.forEach((row, r) => row.forEach((x, d) => view.setFloat32((r * dimensions + d) * 4, x, true)));
+
+  const meta: IndexMeta = {
+    version: INDEX_VERSION,
+    model: input.model,
+    dimensions,
+    createdAt: new Date().toISOString(),
+    sourceHash: input.sourceHash,
+    embedConfigured: input.embedConfigured,
+    chunks,
+    queries,
+    vectorRows: rows.length,
+    bm25PrepVersion: BM25_PREP_VERSION,
+    bm25: JSON.parse(buildBm25(input.chunks.map((c) => c.text)).exportJSON()),
+  };
+  writeFileAtomic(path.join(input.dir, VECTORS_FILE), bytes);
+  writeFileAtomic(path.join(input.dir, META_FILE), JSON.stringify(meta));
+  return meta;
+}

@@ -1,0 +1,15 @@
+/** Results per query: enough sources to cover a broad question, few enough to read and to fit the context budget. */
+export const TOP_K = 15;
+
+/** Reciprocal Rank Fusion constant from Cormack et al. (2009): damps the head so one list's top rank cannot dominate. */
+export const RRF_K = 60;
+
+/** Characters of retrieved context given to the answer model: ~4,000 tokens, leaving room for the prompt and the answer. */
+export const CONTEXT_CHAR_BUDGET = 16_000;
+
+/** How deep each ranked list (BM25, dense) goes before fusion: far past TOP_K, so a chunk ranked 40th in one list still earns fusion credit. */
+export const CANDIDATE_DEPTH = 100;
+
+/** Newest dated documents eligible for the recency list on "latest"/"recent" questions: a handful, so old topical matches still compete. */
+export const RECENCY_DOCUMENTS = 3;
+

@@ -1,0 +1,48 @@
+import { CANDIDATE_DEPTH, TOP_K } from "./constants";
+import { rankByBm25 } from "./bm25";
+import { asksForRecent, rankByRecency } from "./recency";
+import { fuseRanks, type RankedList } from "./rrf";
+import type { SearchIndex, SearchResponse } from "./types";
+import { isFiniteVector, normalizeInPlace, rankByCosine } from "./vectors";
+
+let warnedDimensions = false;
+
+/** A unit copy of the query vector when it fits the index, else undefined (with one warning for a wrong size). */
+function usableQueryVector(index: SearchIndex, queryVector: Float32Array | undefined): Float32Array | undefined {
+  if (!queryVector || !index.hasVectors) return undefined;
+  if (queryVector.length !== index.dimensions || !isFiniteVector(queryVector)) {
+    if (!warnedDimensions) console.warn(`[search] query vector has ${queryVector.length} dimensions, the index ${index.dimensions} (${index.model}); dense search is off for it`);
+    warnedDimensions = true;
+    return undefined;
+  }
+  return normalizeInPlace(Float32Array.from(queryVector));
+}
+
+/**
+ * Hybrid retrieval: BM25 and cosine lists fused with RRF (plus a recency list for
+ * "latest" questions), top `limit`. Mode is `hybrid` iff a usable query vector was given.
+ */
+export function searchIndex({ index, query, queryVector, limit = TOP_K }: {
+  index: SearchIndex;
+  query: string;
+  queryVector?: Float32Array;
+  limit?: number;
+}): SearchResponse {
+  const unit = usableQueryVector(index, queryVector);
+  const lists: RankedList[] = [{ name: "bm25", items: rankByBm25({ engine: index.bm25, query, limit: CANDIDATE_DEPTH }) }];
+  if (unit) {
+    const { matrix, dimensions, rowOfChunk } = index;
+    lists.push({ name: "dense", items: rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH }) });
+  }
+  if (asksForRecent(query)) lists.push({ name: "recency", items: rankByRecency(index.chunks, query) });
+  const results = fuseRanks(lists)
+    .slice(0, limit)
+    .map((fused, position) => ({
+      rank: position + 1,
+      chunk: index.chunks[fused.item]!,
+      score: fused.score,
+      bm25Rank: fused.ranks.bm25 ?? null,
+      denseRank: fused.ranks.dense ?? null,
+    }));
+  return { query, mode: unit ? "hybrid" : "lexical", results };
+}
