@@ -551,23 +551,14 @@ function createServer(config) {
 // gateway/src/main.ts
 var SD_LISTEN_FDS_START = 3;
 async function main() {
+  let config;
   let gateway;
-  const config = (() => {
-    try {
-      return loadConfig(process.env);
-    } catch (error) {
-      return fail(error);
-    }
-  })();
   try {
+    config = loadConfig(process.env);
     gateway = createServer(config);
   } catch (error) {
     return fail(error);
   }
-  const activated = process.env.LISTEN_PID === String(process.pid) && Number(process.env.LISTEN_FDS) >= 1;
-  const url = await gateway.listen(activated ? { fd: SD_LISTEN_FDS_START } : {}).catch(fail);
-  const models = config.models.join(",");
-  console.log(`embed gateway listening on ${url}${activated ? " (socket activation)" : ""}, upstream ${config.ollamaUrl.origin}, models ${models}`);
   process.on("SIGHUP", () => {
     const result = gateway.reloadTokens();
     if (result.ok) console.log(`tokens reloaded: ${result.count} allowed`);
@@ -582,6 +573,10 @@ async function main() {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  const activated = process.env.LISTEN_PID === String(process.pid) && Number(process.env.LISTEN_FDS) >= 1;
+  const url = await gateway.listen(activated ? { fd: SD_LISTEN_FDS_START } : {}).catch(fail);
+  const models = config.models.join(",");
+  console.log(`embed gateway listening on ${url}${activated ? " (socket activation)" : ""}, upstream ${config.ollamaUrl.origin}, models ${models}`);
 }
 function fail(error) {
   console.error(`embed gateway: ${error.message}`);

@@ -1,6 +1,7 @@
 // The command line: `node gateway/dist/gateway.mjs`. Config from the environment,
 // SIGHUP re-reads the tokens, SIGTERM/SIGINT drain requests in flight, then exit.
 import { loadConfig } from "./config";
+import type { GatewayConfig } from "./config";
 import { createServer } from "./server";
 import type { Gateway } from "./server";
 
@@ -9,24 +10,15 @@ const SD_LISTEN_FDS_START = 3;
 
 /** Starts the gateway from process.env; exits 1 with a clear message on bad config. */
 export async function main(): Promise<void> {
+  let config: GatewayConfig;
   let gateway: Gateway;
-  const config = (() => {
-    try {
-      return loadConfig(process.env);
-    } catch (error) {
-      return fail(error);
-    }
-  })();
   try {
+    config = loadConfig(process.env);
     gateway = createServer(config);
   } catch (error) {
     return fail(error);
   }
-  const activated = process.env.LISTEN_PID === String(process.pid) && Number(process.env.LISTEN_FDS) >= 1;
-  const url = await gateway.listen(activated ? { fd: SD_LISTEN_FDS_START } : {}).catch(fail);
-  const models = config.models.join(",");
-  console.log(`embed gateway listening on ${url}${activated ? " (socket activation)" : ""}, upstream ${config.ollamaUrl.origin}, models ${models}`);
-
+  // Handlers first: a signal that arrives right after the listening line must not kill the process.
   process.on("SIGHUP", () => {
     const result = gateway.reloadTokens();
     if (result.ok) console.log(`tokens reloaded: ${result.count} allowed`);
@@ -41,6 +33,10 @@ export async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  const activated = process.env.LISTEN_PID === String(process.pid) && Number(process.env.LISTEN_FDS) >= 1;
+  const url = await gateway.listen(activated ? { fd: SD_LISTEN_FDS_START } : {}).catch(fail);
+  const models = config.models.join(",");
+  console.log(`embed gateway listening on ${url}${activated ? " (socket activation)" : ""}, upstream ${config.ollamaUrl.origin}, models ${models}`);
 }
 
 function fail(error: unknown): never {

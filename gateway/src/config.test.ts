@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULTS, loadConfig } from "./config";
+
+describe("loadConfig", () => {
+  it("uses the documented defaults: 127.0.0.1:11435, bge-m3, burst 30, refill 6", () => {
+    const config = loadConfig({ GATEWAY_TOKENS_FILE: "/etc/tokens" });
+    expect(config).toMatchObject({ host: "127.0.0.1", port: 11435, models: ["bge-m3"], burst: 30, refillPerMin: 6, maxBodyBytes: 1_000_000 });
+    expect(config.ollamaUrl.href).toBe("http://127.0.0.1:11434/");
+  });
+
+  it("reads every variable, and the tokens from systemd's credentials directory", () => {
+    const config = loadConfig({
+      CREDENTIALS_DIRECTORY: "/run/credentials/embed-gateway.service",
+      OLLAMA_URL: "http://10.0.0.2:11434",
+      GATEWAY_HOST: "0.0.0.0",
+      GATEWAY_PORT: "9000",
+      GATEWAY_MODELS: "bge-m3, nomic-embed-text",
+      GATEWAY_BURST: "5",
+      GATEWAY_REFILL_PER_MIN: "60",
+      GATEWAY_CONCURRENCY: "4",
+    });
+    expect(config).toMatchObject({ host: "0.0.0.0", port: 9000, models: ["bge-m3", "nomic-embed-text"], burst: 5, refillPerMin: 60, concurrency: 4 });
+    expect(config.tokensFile).toBe("/run/credentials/embed-gateway.service/gateway-tokens");
+    expect(config.ollamaUrl.host).toBe("10.0.0.2:11434");
+  });
+
+  it("lists every problem at once", () => {
+    expect(() => loadConfig({ OLLAMA_URL: "ftp://x", GATEWAY_PORT: "70000", GATEWAY_QUEUE: "-1" })).toThrow(
+      /OLLAMA_URL must be http[\s\S]*GATEWAY_TOKENS_FILE is required[\s\S]*GATEWAY_QUEUE must be an integer >= 0[\s\S]*GATEWAY_PORT must be <= 65535/,
+    );
+  });
+
+  it("refuses a headers timeout longer than the request timeout", () => {
+    expect(() => loadConfig({ GATEWAY_TOKENS_FILE: "/t", GATEWAY_HEADERS_TIMEOUT_MS: String(DEFAULTS.requestTimeoutMs + 1) })).toThrow(/HEADERS_TIMEOUT/);
+  });
+});

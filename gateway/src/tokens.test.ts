@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { bearerToken, clientIdOf, createTokenSet, readTokensFile } from "./tokens";
+import { writeTokensFile } from "./testing";
+
+const A = "0123456789abcdef0123456789abcdef";
+const B = "fedcba9876543210fedcba9876543210";
+
+describe("readTokensFile", () => {
+  it("reads one token per line, skipping blanks and comments", () => {
+    expect(readTokensFile(writeTokensFile(`# site\n${A}\n\n${B}   # laptop, added 2025-01\n`))).toEqual([A, B]);
+  });
+
+  it("refuses a file readable by group or others", () => {
+    expect(() => readTokensFile(writeTokensFile(A, 0o640))).toThrow(/mode 640/);
+    expect(() => readTokensFile(writeTokensFile(A, 0o604))).toThrow(/chmod 600/);
+  });
+
+  it("refuses an empty file, a short token and a missing file", () => {
+    expect(() => readTokensFile(writeTokensFile("# nothing yet\n"))).toThrow(/holds no token/);
+    expect(() => readTokensFile(writeTokensFile("short\n"))).toThrow(/line 1 is shorter than 16/);
+    expect(() => readTokensFile("/nonexistent/tokens")).toThrow(/cannot be read/);
+  });
+});
+
+describe("createTokenSet", () => {
+  it("identifies each token by a short hash prefix, and nothing else", () => {
+    const set = createTokenSet([A, B]);
+    expect(set.identify(A)).toBe(clientIdOf(A));
+    expect(set.identify(B)).toMatch(/^[0-9a-f]{8}$/);
+    expect(set.identify(undefined)).toBeUndefined();
+    expect(set.identify("")).toBeUndefined();
+    expect(set.identify(A.slice(0, -1))).toBeUndefined();
+    expect(clientIdOf(A)).not.toContain(A.slice(0, 8));
+  });
+});
+
+describe("bearerToken", () => {
+  it("reads only `Bearer <token>`, any case of the scheme", () => {
+    expect(bearerToken(`Bearer ${A}`)).toBe(A);
+    expect(bearerToken(`bearer ${A}`)).toBe(A);
+    expect(bearerToken(A)).toBeUndefined();
+    expect(bearerToken(`Basic ${A}`)).toBeUndefined();
+    expect(bearerToken(`Bearer ${A} extra`)).toBeUndefined();
+    expect(bearerToken(undefined)).toBeUndefined();
+  });
+});
