@@ -1,0 +1,64 @@
+import type { SearchResponse, SearchResult } from "../search/types";
+import type { QueryEmbedder } from "./query-embedder";
+import type { NumberedSource, Retrieval } from "./types";
+
+/** The parts of the loaded search index the chat needs. */
+export interface ChatSearchIndex {
+  model: string;
+  dimensions: number;
+  hasVectors: boolean;
+  bakedQueryVector(text: string): Float32Array | null | undefined;
+}
+
+/** The search functions the chat is built on (lib/search), injected so tests can stub them. */
+export interface SearchFunctions<I extends ChatSearchIndex> {
+  loadIndex(): Promise<I>;
+  search(options: { index: I; query: string; queryVector?: Float32Array }): SearchResponse;
+  pack(options: { results: SearchResult[] }): { sources: NumberedSource[]; text: string };
+}
+
+/** Retrieves the numbered sources for one query: its vector (baked, cached or embedded), then hybrid or lexical search. */
+export type Retriever = (query: string, options?: { signal?: AbortSignal }) => Promise<Retrieval>;
+
+/** Builds the retriever over the search functions and the query embedder. */
+export function createRetriever<I extends ChatSearchIndex>({ search, embedder, log = console.warn }: {
+  search: SearchFunctions<I>;
+  embedder: QueryEmbedder;
+  log?: (message: string) => void;
+}): Retriever {
+  return async (query, { signal } = {}) => {
+    const started = performance.now();
+    const index = await search.loadIndex();
+    const embedStarted = performance.now();
+    const queryVector = index.hasVectors ? await vectorFor({ index, query, embedder, signal, log }) : undefined;
+    const embedMs = performance.now() - embedStarted;
+    const searchStarted = performance.now();
+    const response = search.search({ index, query, queryVector });
+    const { sources } = search.pack({ results: response.results });
+    const now = performance.now();
+    return {
+      mode: response.mode,
+      results: response.results,
+      sources,
+      timings: { embedMs, searchMs: now - searchStarted, totalMs: now - started },
+    };
+  };
+}
+
+async function vectorFor<I extends ChatSearchIndex>({ index, query, embedder, signal, log }: {
+  index: I;
+  query: string;
+  embedder: QueryEmbedder;
+  signal?: AbortSignal;
+  log: (message: string) => void;
+}): Promise<Float32Array | undefined> {
+  // Suggested questions were embedded at build time: clicking one never waits for the Pi.
+  const baked = index.bakedQueryVector(query);
+  if (baked) return baked;
+  const { vector } = await embedder.embed(query, { model: index.model, signal });
+  if (vector && vector.length !== index.dimensions) {
+    log(`chat: query vector has ${vector.length} dimensions, index has ${index.dimensions}; lexical search for this query`);
+    return undefined;
+  }
+  return vector;
+}
