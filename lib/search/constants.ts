@@ -13,3 +13,10 @@ export const CANDIDATE_DEPTH = 100;
 /** Newest dated documents eligible for the recency list on "latest"/"recent" questions: a handful, so old topical matches still compete. */
 export const RECENCY_DOCUMENTS = 3;
 
+
+/**
+ * RRF weight of the recency list: its first item scores 2/61, the same as a chunk ranked
+ * first by both BM25 and dense, so the newest work can reach the top while a chunk that
+ * is both topical and new still beats it, and only RECENCY_DOCUMENTS slots are at stake.
+ */
+export const RECENCY_WEIGHT = 2;

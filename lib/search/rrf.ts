@@ -1,9 +1,10 @@
 import { RRF_K } from "./constants";
 
-/** One named ranked list of chunk positions, best first. */
+/** One named ranked list of chunk positions, best first, and its weight in the fusion (default 1). */
 export interface RankedList {
   name: string;
   items: number[];
+  weight?: number;
 }
 
 /** A fused item: its RRF score and its 1-based rank in each input list (absent lists omitted). */
@@ -14,7 +15,7 @@ export interface FusedItem {
 }
 
 /**
- * Reciprocal Rank Fusion: each list adds 1 / (k + rank) for every item it holds,
+ * Reciprocal Rank Fusion: each list adds weight / (k + rank) for every item it holds,
  * so ranks are fused, never raw scores of different scales. Ties keep the order of
  * first appearance, so the result is deterministic.
  */
@@ -23,7 +24,7 @@ export function fuseRanks(lists: RankedList[], k = RRF_K): FusedItem[] {
   for (const list of lists) {
     list.items.forEach((item, index) => {
       const entry = fused.get(item) ?? { item, score: 0, ranks: {} };
-      entry.score += 1 / (k + index + 1);
+      entry.score += (list.weight ?? 1) / (k + index + 1);
       entry.ranks[list.name] = index + 1;
       fused.set(item, entry);
     });

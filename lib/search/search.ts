@@ -1,4 +1,4 @@
-import { CANDIDATE_DEPTH, TOP_K } from "./constants";
+import { CANDIDATE_DEPTH, RECENCY_WEIGHT, TOP_K } from "./constants";
 import { rankByBm25 } from "./bm25";
 import { asksForRecent, rankByRecency } from "./recency";
 import { fuseRanks, type RankedList } from "./rrf";
@@ -34,7 +34,7 @@ export function searchIndex({ index, query, queryVector, limit = TOP_K }: {
     const { matrix, dimensions, rowOfChunk } = index;
     lists.push({ name: "dense", items: rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH }) });
   }
-  if (asksForRecent(query)) lists.push({ name: "recency", items: rankByRecency(index.chunks, query) });
+  if (asksForRecent(query)) lists.push({ name: "recency", items: rankByRecency(index.chunks, query), weight: RECENCY_WEIGHT });
   const results = fuseRanks(lists)
     .slice(0, limit)
     .map((fused, position) => ({

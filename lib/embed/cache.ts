@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { writeFileAtomic } from "../index/atomic-write";
+import { isFiniteVector } from "../search/vectors";
+
+/** Where the cache lives by default: `.next/cache/` is kept between Vercel builds. */
+export const DEFAULT_CACHE_DIR = ".next/cache/embeddings";
+
+/** Bump when the entry layout changes; older entries are then ignored as foreign. */
+const CACHE_ENTRY_VERSION = 1;
+
+/** sha256 of the exact embedded text. */
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+interface CacheEntry {
+  v: number;
+  model: string;
+  textSha256: string;
+  dimensions: number;
+  /** Little-endian float32, base64. */
+  vector: string;
+}
+
+/**
+ * Content-addressed embedding cache: one JSON file per (model, text) pair, named by
+ * sha256(model + NUL + sha256(text)), written atomically. A corrupt or foreign entry
+ * is a miss with one warning, never a crash.
+ */
+export class EmbeddingCache {
+  readonly dir: string;
+  readonly model: string;
+  private readonly warn: (message: string) => void;
+
+  constructor({ dir, model, warn = (m) => console.warn(m) }: { dir: string; model: string; warn?: (message: string) => void }) {
+    this.dir = dir;
+    this.model = model;
+    this.warn = warn;
+  }
+
+  /** The entry file for a text under this cache's model. */
+  pathFor(text: string): string {
+    const key = sha256(`${this.model}\u0000${sha256(text)}`);
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The cached vector of a text, or undefined on a miss (absent, corrupt or foreign entry). */
+  get(text: string): Float32Array | undefined {
+    const file = this.pathFor(text);
+    let raw: string;
+    try {
+      raw = fs.readFileSync(file, "utf8");
+    } catch {
+      return undefined;
+    }
+    try {
+      const entry = JSON.parse(raw) as CacheEntry;
+      if (entry.v !== CACHE_ENTRY_VERSION || entry.model !== this.model || entry.textSha256 !== sha256(text)) throw new Error("entry belongs to another model, text or version");
+      const bytes = Buffer.from(entry.vector, "base64");
+      if (bytes.byteLength !== entry.dimensions * 4 || entry.dimensions === 0) throw new Error("vector length does not match its dimensions");
+      const vector = new Float32Array(entry.dimensions);
+      for (let i = 0; i < vector.length; i++) vector[i] = bytes.readFloatLE(i * 4);
+      if (!isFiniteVector(vector)) throw new Error("vector holds a non-finite value");
+      return vector;
+    } catch (error) {
+      this.warn(`[embed-cache] ignoring ${file}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** Stores a text's vector (atomically: temp file then rename). */
+  set(text: string, vector: Float32Array): void {
+    const bytes = Buffer.alloc(vector.length * 4);
+    vector.forEach((x, i) => bytes.writeFloatLE(x, i * 4));
+    const entry: CacheEntry = { v: CACHE_ENTRY_VERSION, model: this.model, textSha256: sha256(text), dimensions: vector.length, vector: bytes.toString("base64") };
+    writeFileAtomic(this.pathFor(text), JSON.stringify(entry));
+  }
+}

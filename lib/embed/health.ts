@@ -1,0 +1,17 @@
+import { HEALTH_PROBE_TIMEOUT_MS } from "./constants";
+import type { EmbedEndpoint } from "./types";
+
+/**
+ * One quick reachability check: any HTTP answer (even 401 or 404) means the host is up;
+ * a refused connection or a timeout means it is down. Returns the reason when down.
+ */
+export async function probeEndpoint(endpoint: EmbedEndpoint, timeoutMs = HEALTH_PROBE_TIMEOUT_MS): Promise<string | undefined> {
+  try {
+    const response = await fetch(endpoint.url, { method: "GET", signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return undefined;
+  } catch (error) {
+    const err = error as Error & { cause?: Error };
+    return err.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : (err.cause?.message ?? err.message);
+  }
+}

@@ -1,0 +1,85 @@
+import type { EmbeddingCache } from "./cache";
+import { embedInBatches, type EmbedItem } from "./embed-batches";
+import { probeEndpoint } from "./health";
+import type { ProgressSink } from "./progress";
+import type { RetryTiming } from "./retry";
+import type { EmbedEndpoint } from "./types";
+
+/** What a build got: a vector per id where one was obtained, and how. */
+export interface ResolvedVectors {
+  vectors: Map<string, Float32Array>;
+  /** Ids left without a vector, each with the reason (lexical-only until the next build). */
+  missing: Map<string, string>;
+  cacheHits: number;
+  embedded: number;
+  viaFallback: number;
+  requests: number;
+  /** One line per notable event (no endpoint, endpoint down, fallback used), for the summary. */
+  notices: string[];
+}
+
+/** Options of {@link resolveVectors}; the timing knobs exist for tests. */
+export interface ResolveOptions {
+  items: EmbedItem[];
+  primary?: EmbedEndpoint;
+  fallback?: EmbedEndpoint;
+  cache?: EmbeddingCache;
+  progress?: ProgressSink;
+  batchSize?: number;
+  timeoutMs?: number;
+  probeTimeoutMs?: number;
+  maxRetries?: number;
+  timing?: RetryTiming;
+}
+
+/**
+ * The build's degradation ladder: cached vectors first; misses go to the primary
+ * endpoint if one quick probe finds it up; what is still missing goes to the fallback
+ * (which must answer with the same model and size); the rest is reported missing.
+ */
+export async function resolveVectors(options: ResolveOptions): Promise<ResolvedVectors> {
+  const { items, cache, primary, fallback } = options;
+  const result: ResolvedVectors = { vectors: new Map(), missing: new Map(), cacheHits: 0, embedded: 0, viaFallback: 0, requests: 0, notices: [] };
+  if (!primary && !fallback) {
+    result.notices.push("EMBED_URL is not set: building a lexical-only index (BM25); set it to enable hybrid search");
+    for (const item of items) result.missing.set(item.id, "no embedding endpoint configured");
+    return result;
+  }
+  let misses: EmbedItem[] = [];
+  for (const item of items) {
+    const cached = cache?.get(item.text);
+    if (cached) {
+      result.vectors.set(item.id, cached);
+      result.cacheHits++;
+    } else misses.push(item);
+  }
+  const dimensions = () => result.vectors.values().next().value?.length;
+
+  for (const [endpoint, role] of [[primary, "primary"], [fallback, "fallback"]] as const) {
+    if (!endpoint || misses.length === 0) continue;
+    const down = await probeEndpoint(endpoint, options.probeTimeoutMs);
+    if (down) {
+      result.notices.push(`${role} embedding endpoint ${endpoint.url} is down (${down}); not waiting on it`);
+      for (const item of misses) result.missing.set(item.id, `${role} endpoint down: ${down}`);
+      continue;
+    }
+    const outcome = await embedInBatches({
+      endpoint, items: misses, dimensions: dimensions(), batchSize: options.batchSize, timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries, timing: options.timing, progress: options.progress,
+      onVector: (item, vector) => cache?.set(item.text, vector),
+    });
+    result.requests += outcome.requests;
+    for (const [id, vector] of outcome.vectors) {
+      result.vectors.set(id, vector);
+      result.missing.delete(id);
+    }
+    result.embedded += outcome.vectors.size;
+    if (role === "fallback") {
+      result.viaFallback += outcome.vectors.size;
+      if (outcome.vectors.size > 0) result.notices.push(`fallback ${endpoint.url} embedded ${outcome.vectors.size} chunks`);
+    }
+    for (const [id, reason] of outcome.failures) result.missing.set(id, `${role}: ${reason}`);
+    misses = misses.filter((item) => !result.vectors.has(item.id));
+  }
+  return result;
+}
