@@ -54,6 +54,12 @@ function toIssues(file: string, error: z.ZodError): ContentIssue[] {
   }));
 }
 
+// Content is read at build time only (every page is static); the ignore comment keeps
+// Turbopack from tracing the whole project into the server bundle because of it.
+function resolveFromRoot(root: string, ...parts: string[]): string {
+  return path.join(/*turbopackIgnore: true*/ root, ...parts);
+}
+
 function slugFromFile(file: string): string {
   return path.basename(file, path.extname(file));
 }
@@ -88,7 +94,7 @@ const buildResume: Builder<Resume> = ({ file, body, data }) => {
 
 /** Parses and validates one file; returns null for drafts, throws ContentError naming file and field. */
 function loadFile<T>(root: string, file: string, build: Builder<T>): T | null {
-  const { data, body } = readFrontMatter(path.join(root, file), file);
+  const { data, body } = readFrontMatter(resolveFromRoot(root, file), file);
   try {
     return build({ file, slug: slugFromFile(file), body, data });
   } catch (error) {
@@ -99,7 +105,7 @@ function loadFile<T>(root: string, file: string, build: Builder<T>): T | null {
 
 /** Loads every file of a folder, collecting the problems of all files before failing. */
 function loadFolder<T>(root: string, folder: string, build: Builder<T>): T[] {
-  const directory = path.join(root, CONTENT_DIR, folder);
+  const directory = resolveFromRoot(root, CONTENT_DIR, folder);
   if (!fs.existsSync(directory)) return [];
   const issues: ContentIssue[] = [];
   const documents: T[] = [];
@@ -131,7 +137,7 @@ export function loadProjects(root = process.cwd()): Project[] {
 /** The resume, or null when `content/resume.md` is missing or a draft. */
 export function loadResume(root = process.cwd()): Resume | null {
   const file = path.posix.join(CONTENT_DIR, "resume.md");
-  if (!fs.existsSync(path.join(root, file))) return null;
+  if (!fs.existsSync(resolveFromRoot(root, file))) return null;
   return loadFile(root, file, buildResume);
 }
 

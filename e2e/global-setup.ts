@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { TestProject } from "vitest/node";
+import { startFakeOllama } from "../test/fake-ollama";
+import { startControlServer } from "./control";
+import { freePort, runCommand, startServer, stopProcessGroup } from "./server-process";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    controlUrl: string;
+    fakeOllamaUrl: string;
+    fakeLlmUrl: string;
+    buildSecrets: string[];
+  }
+}
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+
+/** Dummy secrets given to the build and the server, so a test can prove none reaches the browser. */
+export const BUILD_SECRETS = { EMBED_SECRET: "e2e-embed-secret-3f9a1c7d", GROQ_API_KEY: "gsk_e2e_groq_key_8b2e6f0a" };
+
+async function startFakeLlmIfPresent(): Promise<{ url: string; close: () => Promise<void> } & Record<string, unknown>> {
+  const file = path.join(root, "test/fake-llm.ts");
+  if (!fs.existsSync(file)) return { url: "", close: async () => {} };
+  const module = (await import(pathToFileURL(file).href)) as { startFakeLlm: () => Promise<{ url: string; close: () => Promise<void> } & Record<string, unknown>> };
+  return module.startFakeLlm();
+}
+
+/** Builds the site against the fakes, starts `next start`, and tears everything down after. */
+export default async function setup(project: TestProject) {
+  const ollama = await startFakeOllama();
+  const llm = await startFakeLlmIfPresent();
+  const control = await startControlServer({ ollama, llm });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...BUILD_SECRETS,
+    NEXT_TELEMETRY_DISABLED: "1",
+    SITE_URL: baseUrl,
+    EMBED_URL: ollama.url,
+    EMBED_CACHE_DIR: path.join(root, ".next/cache/e2e-embeddings"),
+    GROQ_BASE_URL: llm.url || undefined,
+    CHAT_RATE_LIMIT_PER_MIN: "1000",
+  };
+  if (!llm.url) delete env.GROQ_API_KEY;
+  if (process.env.E2E_SKIP_BUILD !== "1") {
+    const started = Date.now();
+    await runCommand("npm", ["run", "build"], { cwd: root, env, label: "npm run build" });
+    console.log(`e2e: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+  const server = await startServer(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    url: baseUrl,
+    timeoutMs: 60_000,
+  });
+  project.provide("baseUrl", baseUrl);
+  project.provide("controlUrl", control.url);
+  project.provide("fakeOllamaUrl", ollama.url);
+  project.provide("fakeLlmUrl", llm.url);
+  project.provide("buildSecrets", Object.values(BUILD_SECRETS));
+  return async () => {
+    stopProcessGroup(server.child);
+    await control.close();
+    await llm.close();
+    await ollama.close();
+  };
+}
