@@ -501,7 +501,8 @@ function createServer(config) {
     } catch (error) {
       if (abort.signal.aborted) return;
       if (!(error instanceof GatewayError)) config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} error: ${error.message}`);
-      if (!req.complete) res.setHeader("Connection", "close");
+      const declared = Number(req.headers["content-length"] ?? Number.NaN);
+      if (!req.complete && !(declared <= config.maxBodyBytes)) res.setHeader("Connection", "close");
       sendError(res, error, surface);
     }
   }

@@ -79,8 +79,9 @@ export function createServer(config: GatewayConfig): Gateway {
     } catch (error) {
       if (abort.signal.aborted) return;
       if (!(error instanceof GatewayError)) config.log(`${new Date().toISOString()} ${clientId} error: ${(error as Error).message}`);
-      // A body we did not read (or stopped reading) must not be drained: close the connection.
-      if (!req.complete) res.setHeader("Connection", "close");
+      // Node drains an unread body to keep the connection; only a small, declared one is worth it.
+      const declared = Number(req.headers["content-length"] ?? Number.NaN);
+      if (!req.complete && !(declared <= config.maxBodyBytes)) res.setHeader("Connection", "close");
       sendError(res, error, surface);
     }
   }

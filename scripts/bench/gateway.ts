@@ -1,0 +1,207 @@
+// Gateway benchmark, loopback only: the built gateway as a real process in front of
+// the shared fake Ollama. `npx tsx scripts/bench/gateway.ts [--load-seconds 10]`.
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { startFakeOllama } from "../../test/fake-ollama";
+import type { FakeOllama } from "../../test/fake-ollama";
+
+const GATEWAY = fileURLToPath(new URL("../../gateway/dist/gateway.mjs", import.meta.url));
+const TOKEN = "bench-token-0123456789abcdef0123456789abcdef";
+const SEQUENTIAL_REQUESTS = 2_000; // enough for a stable p99 in a few seconds
+const MEMORY_REQUESTS = 10_000; // enough to show a leak if there is one
+const UNAUTHORIZED_SECONDS = 2;
+const LOAD_CLIENTS = 200;
+const LOAD_CONCURRENCY_CAP = 2; // the gateway's default cap on upstream calls
+const LOAD_UPSTREAM_DELAY_MS = 25; // a stand-in for the Pi's work, so the cap and queue matter
+const BODY = JSON.stringify({ model: "bge-m3", input: "what kind of ML work have you done?" });
+
+/** Every figure the benchmark measured. */
+export type GatewayBenchResult = {
+  latency: { directP50Ms: number; directP99Ms: number; gatewayP50Ms: number; gatewayP99Ms: number; p50Ratio: number; p99Ratio: number; addedP50Ms: number };
+  unauthorizedPerSecond: number;
+  rssAfter10kRequestsMb: number;
+  load: { seconds: number; clients: number; statuses: Record<string, number>; ttfbP50Ms: number; ttfbP95Ms: number; ttfbP99Ms: number; rssBeforeMb: number; rssAfterMb: number; maxUpstreamConcurrent: number; cap: number };
+};
+
+type Timed = { status: number; totalMs: number };
+
+function timedPost(agent: Agent, url: string, token?: string): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const headers: Record<string, string> = { "content-type": "application/json", "content-length": String(Buffer.byteLength(BODY)) };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const req = request(url, { method: "POST", agent, headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, totalMs: performance.now() - started }));
+    });
+    req.on("error", reject);
+    req.end(BODY);
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+async function startGateway(fake: FakeOllama, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const tokensFile = join(mkdtempSync(join(tmpdir(), "gateway-bench-")), "tokens");
+  writeFileSync(tokensFile, `${TOKEN}\n`, { mode: 0o600 });
+  const child = spawn(process.execPath, [GATEWAY], {
+    env: { PATH: process.env.PATH ?? "", GATEWAY_PORT: "0", GATEWAY_TOKENS_FILE: tokensFile, OLLAMA_URL: fake.url, GATEWAY_BURST: "1000000000", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString());
+      if (match) resolve(match[0]);
+    });
+    child.on("exit", (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+async function stopGateway(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+// The load clients run in a worker thread: sharing the event loop with the fake
+// Ollama would slow the fake's timers and understate what the gateway passes.
+const CLIENTS_JS = `
+const { workerData, parentPort } = require("node:worker_threads");
+const { Agent, request } = require("node:http");
+const { url, token, clients, seconds, count, body } = workerData;
+const agent = new Agent({ keepAlive: true, maxSockets: clients });
+const deadline = performance.now() + seconds * 1000;
+let sent = 0;
+const more = () => (count ? sent++ < count : performance.now() < deadline);
+const statuses = [], ttfbs = [];
+const once = () => new Promise((resolve) => {
+  const started = performance.now();
+  const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: "Bearer " + token } }, (res) => {
+    statuses.push(res.statusCode); ttfbs.push(performance.now() - started);
+    res.resume(); res.on("end", resolve); res.on("error", resolve);
+  });
+  req.on("error", () => { statuses.push(0); ttfbs.push(performance.now() - started); resolve(); });
+  req.end(body);
+});
+Promise.all(Array.from({ length: clients }, async () => { while (more()) await once(); }))
+  .then(() => { agent.destroy(); parentPort.postMessage({ statuses, ttfbs }); });
+`;
+
+type ClientRun = { url: string; token: string; clients: number; seconds?: number; count?: number };
+
+/** Runs `clients` request loops in a worker, for `seconds` or `count` requests in all; bounded either way. */
+function runClients(run: ClientRun): Promise<{ statuses: number[]; ttfbs: number[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CLIENTS_JS, { eval: true, workerData: { seconds: 0, count: 0, body: BODY, ...run } });
+    worker.once("message", (message) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
+}
+
+async function measureLatency(fake: FakeOllama, gatewayUrl: string, agent: Agent) {
+  const direct: number[] = [];
+  const through: number[] = [];
+  // Alternate the two so drift (GC, CPU frequency) hits both equally.
+  for (let i = 0; i < SEQUENTIAL_REQUESTS; i++) {
+    direct.push((await timedPost(agent, `${fake.url}/api/embed`)).totalMs);
+    through.push((await timedPost(agent, `${gatewayUrl}/api/embed`, TOKEN)).totalMs);
+  }
+  const [d50, d99, g50, g99] = [percentile(direct, 50), percentile(direct, 99), percentile(through, 50), percentile(through, 99)];
+  return { directP50Ms: d50, directP99Ms: d99, gatewayP50Ms: g50, gatewayP99Ms: g99, p50Ratio: g50 / d50, p99Ratio: g99 / d99, addedP50Ms: g50 - d50 };
+}
+
+/** Measures the gateway against the fake Ollama and prints the figures as tables. */
+export async function runGatewayBench(options: { loadSeconds?: number; log?: (line: string) => void } = {}): Promise<GatewayBenchResult> {
+  const log = options.log ?? console.log;
+  const loadSeconds = options.loadSeconds ?? 10;
+  const fake = await startFakeOllama();
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const { child, url } = await startGateway(fake, {});
+    const latency = await measureLatency(fake, url, agent);
+
+    const denied = await runClients({ url: `${url}/api/embed`, token: "wrong-token-wrong-token", clients: 50, seconds: UNAUTHORIZED_SECONDS });
+    const unauthorizedPerSecond = denied.statuses.filter((status) => status === 401).length / UNAUTHORIZED_SECONDS;
+
+    await runClients({ url: `${url}/api/embed`, token: TOKEN, clients: 10, count: MEMORY_REQUESTS });
+    const rssAfter10kRequestsMb = rssMb(child.pid as number);
+    await stopGateway(child);
+
+    fake.reset();
+    fake.setDelay(LOAD_UPSTREAM_DELAY_MS);
+    const loaded = await startGateway(fake, { GATEWAY_CONCURRENCY: String(LOAD_CONCURRENCY_CAP) });
+    const rssBeforeMb = rssMb(loaded.child.pid as number);
+    const results = await runClients({ url: `${loaded.url}/api/embed`, token: TOKEN, clients: LOAD_CLIENTS, seconds: loadSeconds });
+    const rssAfterMb = rssMb(loaded.child.pid as number);
+    await stopGateway(loaded.child);
+    const statuses: Record<string, number> = {};
+    for (const status of results.statuses) statuses[status] = (statuses[status] ?? 0) + 1;
+    const ttfb = results.ttfbs;
+    const load = {
+      seconds: loadSeconds,
+      clients: LOAD_CLIENTS,
+      statuses,
+      ttfbP50Ms: percentile(ttfb, 50),
+      ttfbP95Ms: percentile(ttfb, 95),
+      ttfbP99Ms: percentile(ttfb, 99),
+      rssBeforeMb,
+      rssAfterMb,
+      maxUpstreamConcurrent: fake.maxConcurrent,
+      cap: LOAD_CONCURRENCY_CAP,
+    };
+    const result = { latency, unauthorizedPerSecond, rssAfter10kRequestsMb, load };
+    printTables(result, log);
+    return result;
+  } finally {
+    agent.destroy();
+    await fake.close();
+  }
+}
+
+function printTables(r: GatewayBenchResult, log: (line: string) => void) {
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  const table = (title: string, rows: Array<[string, string]>) => {
+    const width = Math.max(...rows.map(([k]) => k.length));
+    log(`\n${title}`);
+    for (const [k, v] of rows) log(`  ${k.padEnd(width)}  ${v}`);
+  };
+  table(`Gateway latency, ${SEQUENTIAL_REQUESTS} sequential POST /api/embed (1,024-dim vector)`, [
+    ["direct to fake  p50 / p99", `${ms(r.latency.directP50Ms)} / ${ms(r.latency.directP99Ms)}`],
+    ["via gateway     p50 / p99", `${ms(r.latency.gatewayP50Ms)} / ${ms(r.latency.gatewayP99Ms)}`],
+    ["ratio           p50 / p99", `${r.latency.p50Ratio.toFixed(2)}x / ${r.latency.p99Ratio.toFixed(2)}x`],
+    ["added at p50", ms(r.latency.addedP50Ms)],
+    ["401 answers per second (50 clients, bad token)", r.unauthorizedPerSecond.toFixed(0)],
+    [`gateway RSS after ${MEMORY_REQUESTS} requests`, `${r.rssAfter10kRequestsMb.toFixed(1)} MB`],
+  ]);
+  const l = r.load;
+  table(`Gateway under load: ${l.clients} clients for ${l.seconds} s, upstream ${LOAD_UPSTREAM_DELAY_MS} ms per call, cap ${l.cap}`, [
+    ["answers by status", Object.entries(l.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")],
+    ["time to first byte p50 / p95 / p99", `${ms(l.ttfbP50Ms)} / ${ms(l.ttfbP95Ms)} / ${ms(l.ttfbP99Ms)}`],
+    ["RSS before / after", `${l.rssBeforeMb.toFixed(1)} MB / ${l.rssAfterMb.toFixed(1)} MB`],
+    ["max concurrent upstream calls", `${l.maxUpstreamConcurrent} (cap ${l.cap}: ${l.maxUpstreamConcurrent <= l.cap ? "ok" : "EXCEEDED"})`],
+  ]);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const flag = process.argv.indexOf("--load-seconds");
+  const result = await runGatewayBench({ loadSeconds: flag >= 0 ? Number(process.argv[flag + 1]) : undefined });
+  if (result.load.maxUpstreamConcurrent > result.load.cap) process.exitCode = 1;
+}
