@@ -106,7 +106,10 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     for (const [i, delta] of deltas.entries()) {
       if (behaviour.deltaDelayMs > 0) await sleep(behaviour.deltaDelayMs);
       if (res.destroyed) return;
-      if (cut && i === 2) return void req.socket.destroy();
+      if (cut && i === 2) {
+        await sleep(25); // let the first deltas reach the client, so the cut is mid-answer, not a failed connect
+        return void req.socket.destroy();
+      }
       res.write(chunk({ content: delta }, null));
     }
     res.write(chunk({}, "stop", { x_groq: { id: `req_${sequence}`, usage }, usage }));

@@ -34,10 +34,14 @@ export function createGroqProvider({ apiKey, baseURL, model }: { apiKey: string;
         { model, messages, stream: true, temperature: ANSWER_TEMPERATURE, max_completion_tokens: ANSWER_MAX_TOKENS },
         { signal },
       );
+      let finished = false;
       for await (const chunk of completion) {
-        const delta = chunk.choices[0]?.delta?.content;
-        if (delta) yield delta;
+        const choice = chunk.choices[0];
+        if (choice?.delta?.content) yield choice.delta.content;
+        if (choice?.finish_reason) finished = true;
       }
+      // A proxy that drops the connection cleanly looks like a short answer; Groq always ends with a finish_reason.
+      if (!finished) throw new Error("the Groq stream ended without a finish_reason");
     },
   };
 }
