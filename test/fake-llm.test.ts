@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import Groq from "groq-sdk";
+import { startFakeLlm, type FakeLlm } from "./fake-llm";
+
+const context = "<context>\n[1] My post › Setup\nURL: /blog/post#setup\nI wired three Raspberry Pis together with k3s and Flux.\n\n[2] Other › Intro\nURL: /blog/other\nUnrelated.\n</context>";
+const body = (stream = true) => ({ model: "llama-3.3-70b-versatile", stream, messages: [{ role: "system", content: context }, { role: "user", content: "what did you build?" }] });
+const post = (fake: FakeLlm, path: string, payload: object) =>
+  fetch(`${fake.url}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer k" }, body: JSON.stringify(payload) });
+const events = (text: string) => text.split("\n\n").filter(Boolean).map((e) => e.replace(/^data: /, ""));
+
+let fake: FakeLlm;
+beforeAll(async () => void (fake = await startFakeLlm()));
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+describe("startFakeLlm", () => {
+  it("streams as Groq does: role chunk, word deltas quoting source [1], a final chunk with usage, then [DONE]", async () => {
+    const response = await post(fake, "/openai/v1/chat/completions", body());
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    const lines = events(await response.text());
+    expect(lines.at(-1)).toBe("[DONE]");
+    const chunks = lines.slice(0, -1).map((l) => JSON.parse(l));
+    expect(chunks[0].choices[0].delta).toEqual({ role: "assistant", content: "" });
+    expect(chunks[0].object).toBe("chat.completion.chunk");
+    const final = chunks.at(-1);
+    expect(final.choices[0]).toMatchObject({ delta: {}, finish_reason: "stop" });
+    expect(final.x_groq.usage.total_tokens).toBeGreaterThan(0);
+    expect(final.usage.completion_tokens).toBeGreaterThan(0);
+    const text = chunks.map((c) => c.choices[0].delta.content ?? "").join("");
+    expect(text).toBe("Based on [1] (My post › Setup): I wired three Raspberry Pis together with k3s and Flux. [1].");
+    expect(chunks.length).toBeGreaterThan(10);
+  });
+
+  it("answers at /v1/chat/completions too, and without stream as one completion", async () => {
+    const json = await (await post(fake, "/v1/chat/completions", body(false))).json();
+    expect(json.choices[0].message.content).toMatch(/^Based on \[1\]/);
+  });
+
+  it("records each request with its headers and body", async () => {
+    await (await post(fake, "/openai/v1/chat/completions", body())).text();
+    expect(fake.requests[0]).toMatchObject({ method: "POST", path: "/openai/v1/chat/completions", headers: { authorization: "Bearer k" } });
+    expect(fake.requests[0]!.body.messages[0].content).toBe(context);
+  });
+
+  it("fails the next n requests: 429 with retry-after, or 500", async () => {
+    fake.failNext(429, 1, 7);
+    const limited = await post(fake, "/openai/v1/chat/completions", body());
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("7");
+    expect((await limited.json()).error.code).toBe("rate_limit_exceeded");
+    fake.failNext(500, 2);
+    expect((await post(fake, "/v1/chat/completions", body())).status).toBe(500);
+    expect((await post(fake, "/v1/chat/completions", body())).status).toBe(500);
+    expect((await post(fake, "/v1/chat/completions", body())).status).toBe(200);
+  });
+
+  it("cuts the next stream after two deltas", async () => {
+    fake.cutNext();
+    const response = await post(fake, "/openai/v1/chat/completions", body());
+    await expect(response.text()).rejects.toThrow();
+  });
+
+  it("spaces the deltas by the configured delay", async () => {
+    fake.setDeltaDelay(20);
+    const started = performance.now();
+    await (await post(fake, "/openai/v1/chat/completions", body())).text();
+    expect(performance.now() - started).toBeGreaterThan(20 * 10);
+  });
+
+  it("is read by groq-sdk itself, as the chat route reads it", async () => {
+    const client = new Groq({ apiKey: "k", baseURL: fake.url, maxRetries: 0 });
+    const stream = await client.chat.completions.create({ model: "llama-3.3-70b-versatile", stream: true, messages: [{ role: "system", content: context }] });
+    let text = "";
+    for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? "";
+    expect(text).toMatch(/^Based on \[1\] \(My post › Setup\)/);
+  });
+});
