@@ -522,8 +522,8 @@ function createServer(config) {
     listen: (options = {}) => new Promise((resolve, reject) => {
       server.once("error", reject);
       const done = () => {
-        const address = server.address();
-        resolve(`http://${address.address}:${address.port}`);
+        const { address, port } = server.address();
+        resolve(`http://${address.includes(":") ? `[${address}]` : address}:${port}`);
       };
       if (options.fd !== void 0) server.listen({ fd: options.fd }, done);
       else server.listen(config.port, config.host, done);

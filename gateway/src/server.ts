@@ -104,8 +104,8 @@ export function createServer(config: GatewayConfig): Gateway {
       new Promise((resolve, reject) => {
         server.once("error", reject);
         const done = () => {
-          const address = server.address() as AddressInfo;
-          resolve(`http://${address.address}:${address.port}`);
+          const { address, port } = server.address() as AddressInfo;
+          resolve(`http://${address.includes(":") ? `[${address}]` : address}:${port}`);
         };
         if (options.fd !== undefined) server.listen({ fd: options.fd }, done);
         else server.listen(config.port, config.host, done);

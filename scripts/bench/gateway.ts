@@ -59,7 +59,7 @@ async function startGateway(fake: FakeOllama, env: Record<string, string>): Prom
   const tokensFile = join(mkdtempSync(join(tmpdir(), "gateway-bench-")), "tokens");
   writeFileSync(tokensFile, `${TOKEN}\n`, { mode: 0o600 });
   const child = spawn(process.execPath, [GATEWAY], {
-    env: { PATH: process.env.PATH ?? "", GATEWAY_PORT: "0", GATEWAY_TOKENS_FILE: tokensFile, OLLAMA_URL: fake.url, GATEWAY_BURST: "1000000000", ...env },
+    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", GATEWAY_PORT: "0", GATEWAY_TOKENS_FILE: tokensFile, OLLAMA_URL: fake.url, GATEWAY_BURST: "1000000000", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {
