@@ -1,0 +1,46 @@
+import { rankByBm25 } from "../search/bm25";
+import { searchIndex } from "../search/search";
+import type { SearchIndex } from "../search/types";
+import { isFiniteVector, normalizeInPlace, rankByCosine } from "../search/vectors";
+import { MAX_K } from "./metrics";
+import type { Mode, TopScores } from "./types";
+
+/** Rankings of one query in each mode that can run, and the best BM25 and cosine scores. */
+export interface ModeRankings {
+  rankings: Partial<Record<Mode, string[]>>;
+  top: TopScores;
+}
+
+/** A unit copy of the query vector when it fits the index's vectors, else undefined. */
+function unitQuery(index: SearchIndex, queryVector: Float32Array | undefined): Float32Array | undefined {
+  if (!queryVector || !index.hasVectors || queryVector.length !== index.dimensions || !isFiniteVector(queryVector)) return undefined;
+  return normalizeInPlace(Float32Array.from(queryVector));
+}
+
+/** Cosine similarity of a unit query to one chunk's (unit) row. */
+function cosineOf(index: SearchIndex, chunk: number, unit: Float32Array): number {
+  const offset = index.rowOfChunk[chunk]! * index.dimensions;
+  let dot = 0;
+  for (let d = 0; d < index.dimensions; d++) dot += index.matrix[offset + d]! * unit[d]!;
+  return dot;
+}
+
+/**
+ * Ranks one query three ways: `lexical` (the BM25 list alone), `dense` (the cosine list
+ * alone) and `hybrid` (what `searchIndex` returns: RRF of both plus the recency list).
+ * Without a usable query vector only `lexical` runs.
+ */
+export function rankInModes({ index, query, queryVector }: { index: SearchIndex; query: string; queryVector?: Float32Array }): ModeRankings {
+  const urlOf = (chunk: number) => index.chunks[chunk]!.url;
+  const lexical = rankByBm25({ engine: index.bm25, query, limit: MAX_K });
+  // rankByBm25 drops the scores; the best one is read from the engine for the refusal-threshold table.
+  const [best] = index.bm25.search(query, 1) as Array<[string, number]>;
+  const top: TopScores = { bm25: best ? best[1] : null, cosine: null };
+  const unit = unitQuery(index, queryVector);
+  if (!unit) return { rankings: { lexical: lexical.map(urlOf) }, top };
+  const { matrix, dimensions, rowOfChunk } = index;
+  const dense = rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: MAX_K });
+  if (dense.length > 0) top.cosine = cosineOf(index, dense[0]!, unit);
+  const hybrid = searchIndex({ index, query, queryVector, limit: MAX_K }).results.map((result) => result.chunk.url);
+  return { rankings: { lexical: lexical.map(urlOf), dense: dense.map(urlOf), hybrid }, top };
+}
