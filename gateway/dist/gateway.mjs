@@ -212,9 +212,10 @@ function encodeFloat32Base64(vector) {
 }
 
 // gateway/src/request.ts
-function readBody(req, maxBytes) {
+function readBody(req, res, maxBytes) {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
@@ -273,7 +274,7 @@ var QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 async function serveEmbed(options) {
   const { req, res, surface, clientId, signal, deps } = options;
   const { config } = deps;
-  const body = await readBody(req, config.maxBodyBytes);
+  const body = await readBody(req, res, config.maxBodyBytes);
   const request = parseEmbedRequest(body, config, surface === "openai");
   const taken = deps.buckets.take(clientId);
   if (!taken.ok) throw new GatewayError("rate_limited:gateway", { retryAfterSeconds: taken.retryAfterSeconds });
@@ -517,6 +518,7 @@ function createServer(config) {
     },
     (req, res) => void handle(req, res)
   );
+  server.on("checkContinue", (req, res) => void handle(req, res));
   return {
     server,
     listen: (options = {}) => new Promise((resolve, reject) => {

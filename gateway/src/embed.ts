@@ -28,7 +28,7 @@ export async function serveEmbed(options: {
 }): Promise<void> {
   const { req, res, surface, clientId, signal, deps } = options;
   const { config } = deps;
-  const body = await readBody(req, config.maxBodyBytes);
+  const body = await readBody(req, res, config.maxBodyBytes);
   const request = parseEmbedRequest(body, config, surface === "openai");
   const taken = deps.buckets.take(clientId);
   if (!taken.ok) throw new GatewayError("rate_limited:gateway", { retryAfterSeconds: taken.retryAfterSeconds });

@@ -140,3 +140,23 @@ describe("createServer: rate limit and concurrency", () => {
     await expect.poll(() => h.logs.some((line) => / 499 /.test(line))).toBe(true);
   });
 });
+
+describe("createServer: Expect: 100-continue", () => {
+  it("invites the body only after the route, the token and the declared size passed", async () => {
+    // Attack: getting the server to ask for (and read) a body it will refuse anyway.
+    h = await startHarness();
+    const body = JSON.stringify({ model: "bge-m3", input: "x" });
+    const ask = (auth: string, length = body.length) =>
+      `POST /api/embed HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: ${length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`;
+    const anonymous = await rawRequest(h.url, [ask("")], { waitMs: 500 });
+    expect(statusOf(anonymous.text)).toBe(401);
+    expect(anonymous.text).not.toContain("100 Continue");
+    const huge = await rawRequest(h.url, [ask(`Authorization: Bearer ${TOKEN}\r\n`, 5_000_000)], { waitMs: 500 });
+    expect(statusOf(huge.text)).toBe(413);
+    expect(huge.text).not.toContain("100 Continue");
+    expect(h.fake.requests).toHaveLength(0);
+    const invited = await rawRequest(h.url, [ask(`Authorization: Bearer ${TOKEN}\r\n`), body], { gapMs: 100 });
+    expect(invited.text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK/);
+    expect(h.fake.requests).toHaveLength(1);
+  });
+});

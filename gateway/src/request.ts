@@ -1,6 +1,6 @@
 // Reading and checking an embed request before anything reaches Ollama: the body
 // size, the JSON, the model allowlist and the input limits.
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { GatewayError } from "./errors";
 
 /** A request both routes agree on, reduced to the fields the gateway forwards. */
@@ -15,9 +15,12 @@ export type EmbedRequest = {
 export type RequestLimits = { maxBodyBytes: number; maxInputs: number; maxInputChars: number; models: string[] };
 
 /** Reads the body, refusing (413) as soon as it is known to exceed the limit: by its Content-Length, or while it streams. */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  // A client that asked first (`Expect: 100-continue`, curl does for bodies over 1 KB)
+  // is invited to send only now, after the route, the token and the declared size passed.
+  if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

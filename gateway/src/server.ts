@@ -97,6 +97,8 @@ export function createServer(config: GatewayConfig): Gateway {
     },
     (req, res) => void handle(req, res),
   );
+  // Without this listener Node would answer `100 Continue` before any check ran.
+  server.on("checkContinue", (req, res) => void handle(req, res));
 
   return {
     server,
