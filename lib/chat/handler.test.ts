@@ -1,3 +1,4 @@
+import type { UIMessageChunk } from "ai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readChatRequest } from "@/app/api/chat/schema";
 import type { SearchIndex } from "@/lib/search/types";
@@ -32,7 +33,7 @@ beforeEach(() => {
 const handlerWith = (options: Partial<TestHandlerOptions> = {}) =>
   createTestHandler({ index, readRequest: readChatRequest, embedUrl: ollama.url, groqUrl: llm.url, llmUrl: llm.url, logs, ...options });
 
-const sourceUrls = (chunks: Array<{ type: string }>) => chunks.filter((c) => c.type === "source-url").map((c) => (c as { url: string }).url);
+const sourceUrls = (chunks: UIMessageChunk[]) => chunks.flatMap((c) => (c.type === "source-url" ? [c.url] : []));
 
 describe("createChatHandler", () => {
   it("streams start, source-url parts with deep links, then the Groq answer in several deltas, and the AI SDK assembles it", async () => {
