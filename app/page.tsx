@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { ChatPanel } from "@/components/chat-panel";
 import { PostList } from "@/components/post-list";
 import { ProjectList } from "@/components/project-list";
 import { getPosts, getProjects } from "@/lib/content/collections";
-import { site } from "@/lib/site";
+import { site, suggestedQuestions } from "@/lib/site";
 
 /** How many posts and projects the front page shows. */
 const LATEST_COUNT = { posts: 3, projects: 4 };
@@ -19,9 +20,10 @@ export default function HomePage() {
         <p className="text-lg text-zinc-700 dark:text-zinc-300">{site.description}</p>
       </section>
 
-      <section id="chat" aria-labelledby="chat-title" data-chat-slot className="rounded-xl border border-dashed border-zinc-300 p-4 dark:border-zinc-700">
+      <section id="chat" aria-labelledby="chat-title" data-chat-slot className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
         <h2 id="chat-title" className="text-xl font-semibold">Ask about my work</h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">The chat answers from my posts, projects and resume.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">The chat answers from my posts, projects and resume, with links to the sections it used.</p>
+        <ChatPanel suggestedQuestions={suggestedQuestions} author={site.author} />
       </section>
 
       <section aria-labelledby="latest-posts" className="space-y-4">
