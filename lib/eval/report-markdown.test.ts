@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { evalMarkdown } from "./report-markdown";
+import type { EvalResult } from "./run-eval";
+import type { EvalQuestion, QuestionRun } from "./types";
+
+const ranked = (...urls: string[]) => urls;
+function run(question: EvalQuestion, rankings: QuestionRun["rankings"]): QuestionRun {
+  return { question, query: question.question, rankings, top: { bm25: 3.5, cosine: 0.42 } };
+}
+const deep = Array.from({ length: 7 }, (_, i) => `/other-${i}`);
+
+function result(overrides: Partial<EvalResult> = {}): EvalResult {
+  return {
+    runs: [
+      run({ id: "found", type: "resume", question: "Where did you study?", expected: ["/resume#education"] }, { lexical: ranked("/resume#education"), dense: ranked("/resume#education"), hybrid: ranked("/resume#education") }),
+      run({ id: "deep", type: "follow-up", history: ["Earlier?"], question: "and then?", expected: ["/a", "/b"] }, { lexical: [...deep, "/a"], dense: ranked("/a"), hybrid: ranked("/b", "/a") }),
+      run({ id: "nothing", type: "unanswerable", question: "Cello?", expected: [] }, { lexical: ranked("/x"), dense: ranked("/x"), hybrid: ranked("/y") }),
+    ],
+    modes: ["lexical", "dense", "hybrid"],
+    embedder: "bge-m3 (ollama API at pi.example)",
+    fake: false,
+    model: "bge-m3",
+    chunks: 3,
+    date: "2026-10-12T08:00:00.000Z",
+    ...overrides,
+  };
+}
+
+describe("evalMarkdown", () => {
+  it("lists a labelled URL outside the top 5 of some mode with its rank in each, — where unranked", () => {
+    const markdown = evalMarkdown(result());
+    expect(markdown).toContain("| deep | “Earlier?” → and then? | `/a` | 8 | 1 | 2 |");
+    expect(markdown).toContain("| deep | “Earlier?” → and then? | `/b` | — | — | 1 |");
+    expect(markdown).not.toMatch(/\| found \|/);
+  });
+
+  it("reports unanswerable questions by score, not recall", () => {
+    const markdown = evalMarkdown(result());
+    expect(markdown).toContain("| nothing | Cello? | 3.50 | 0.420 | `/y` |");
+    expect(markdown).toMatch(/\| hybrid \| 2 \|/);
+  });
+
+  it("warns that a fake run's dense figures are not bge-m3's", () => {
+    expect(evalMarkdown(result({ fake: true }))).toContain("**Fake embedder.**");
+    expect(evalMarkdown(result())).not.toContain("**Fake embedder.**");
+  });
+
+  it("says why dense and hybrid are missing in a lexical-only run", () => {
+    const markdown = evalMarkdown(result({ modes: ["lexical"], lexicalOnlyReason: "no embedding endpoint is configured" }));
+    expect(markdown).toContain("Dense and hybrid are missing because no embedding endpoint is configured.");
+    expect(markdown).not.toMatch(/^\| dense \|/m);
+  });
+});
