@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseEvalArgs } from "./args";
 import { startFakeSetup } from "./fake-setup";
-import { recallCurve } from "./metrics";
+import { recallCurve, summarizeMode } from "./metrics";
 import { loadQuestions } from "./questions";
 import { evalJson } from "./report-json";
 import { evalMarkdown, SVG_FILE } from "./report-markdown";
@@ -21,8 +21,14 @@ export function writeReports({ result, dir }: { result: EvalResult; dir: string 
   const svg = path.join(dir, SVG_FILE);
   fs.writeFileSync(markdown, evalMarkdown(result));
   const series = result.modes.map((mode) => ({ mode, values: recallCurve(result.runs, mode) }));
-  fs.writeFileSync(svg, recallAtKSvg({ series, title: `recall@k · ${result.embedder}` }));
+  fs.writeFileSync(svg, recallAtKSvg({ series, title: `recall@k by retrieval mode (${summarizeMode(result.runs, result.modes[0]!).questions} answerable questions)`, subtitle: `${result.embedder} · ${result.date.slice(0, 10)}` }));
   return { markdown, svg };
+}
+
+/** A path relative to the project when it is inside it, else as it is. */
+function shown(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative.startsWith("..") ? file : relative;
 }
 
 /**
@@ -38,7 +44,7 @@ export async function runEvalCommand({ argv, root = process.cwd(), print = conso
     const result = await runEval({ setup: fake?.setup ?? configuredSetup(), questions });
     const written = writeReports({ result, dir: path.resolve(root, args.out) });
     if (args.json) print(JSON.stringify(evalJson(result), null, 2));
-    else print(`${stdoutReport(result)}\nwrote ${path.relative(root, written.markdown)} and ${path.relative(root, written.svg)}`);
+    else print(`${stdoutReport(result)}\nwrote ${shown(root, written.markdown)} and ${shown(root, written.svg)}`);
     return result;
   } finally {
     await fake?.close();

@@ -3,7 +3,7 @@ import type { Mode } from "./types";
 /** Canvas and margins in px: wide enough for 15 labelled x ticks, margins leave room for tick labels and the legend. */
 const WIDTH = 640;
 const HEIGHT = 400;
-const MARGIN = { top: 48, right: 140, bottom: 52, left: 56 };
+const MARGIN = { top: 64, right: 140, bottom: 52, left: 56 };
 /** Gridlines on the recall axis: every 0.2 from 0 to 1. */
 const Y_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
@@ -27,9 +27,9 @@ const fmt = (n: number) => n.toFixed(1);
 
 /**
  * A self-contained SVG line plot of recall@k (k = 1..n on x, 0..1 on y), one polyline
- * per mode, with axes, ticks, gridlines, a title and a legend. No chart library.
+ * per mode, with axes, ticks, gridlines, a title, a subtitle (the embedder) and a legend. No chart library.
  */
-export function recallAtKSvg({ series, title }: { series: RecallSeries[]; title: string }): string {
+export function recallAtKSvg({ series, title, subtitle = "" }: { series: RecallSeries[]; title: string; subtitle?: string }): string {
   const maxK = Math.max(1, ...series.map((s) => s.values.length));
   const x = (k: number) => MARGIN.left + (maxK === 1 ? 0 : ((k - 1) / (maxK - 1)) * plotWidth);
   const y = (recall: number) => MARGIN.top + (1 - Math.min(1, Math.max(0, recall))) * plotHeight;
@@ -39,6 +39,7 @@ export function recallAtKSvg({ series, title }: { series: RecallSeries[]; title:
     `<title>${escapeXml(title)}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${MARGIN.left}" y="24" font-size="14" font-weight="600">${escapeXml(title)}</text>`,
+    `<text x="${MARGIN.left}" y="42" font-size="11" fill="#555555">${escapeXml(subtitle)}</text>`,
   ];
   for (const tick of Y_TICKS) {
     parts.push(`<line x1="${MARGIN.left}" y1="${fmt(y(tick))}" x2="${MARGIN.left + plotWidth}" y2="${fmt(y(tick))}" stroke="#e5e5e5"/>`);
