@@ -1,0 +1,81 @@
+// Shared helpers of the build-time fault drills: a small content root, buildIndex
+// options against the shared fake Ollama with the Pi's timeouts scaled down, and
+// read-outs of what a build left on disk (cache entries, baked index).
+import fs from "node:fs";
+import path from "node:path";
+import { makeContentRoot, markdownFile } from "@/test/content-fixture";
+import type { FakeOllama } from "@/test/fake-ollama";
+import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, EMBED_TIMEOUT_MS, HEALTH_PROBE_TIMEOUT_MS } from "@/lib/embed/constants";
+import type { BuildIndexOptions } from "@/lib/index/build";
+import { readBakedIndex } from "@/lib/index/read";
+
+/** Every build-time wait in the drills is the real one × this: a 5 s Pi request becomes 50 ms, the 60 s timeout 600 ms. */
+export const DRILL_TIME_SCALE = 1 / 100;
+
+/** Vector size of the drills' fake: small keeps cache files and requests tiny; the ladder does not care. */
+export const DRILL_DIMENSIONS = 16;
+
+const scaled = (ms: number) => Math.round(ms * DRILL_TIME_SCALE);
+
+/** A paragraph of unique words, long enough to be its own chunk (not merged as tiny). */
+export const paragraph = (seed: string) => Array.from({ length: 50 }, (_, i) => `${seed}${i}`).join(" ") + ".";
+
+/** A post with three `##` sections, each a chunk. */
+export const threeSectionPost = (title: string, seed: string) =>
+  markdownFile(`title: ${title}\ndate: 2024-01-01`, ["## Alpha", paragraph(`${seed}a`), "## Beta", paragraph(`${seed}b`), "## Gamma", paragraph(`${seed}c`)].join("\n\n"));
+
+/** A throwaway project root with `posts` three-section posts (3 × posts chunks). */
+export function makeDrillRoot(posts = 3): string {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < posts; i++) files[`posts/p${i}.md`] = threeSectionPost(`Post ${i}`, `p${i}`);
+  return makeContentRoot(files);
+}
+
+/** Adds one more three-section post to a root (three new chunks, the rest unchanged). */
+export function addPost(root: string, slug: string): void {
+  fs.writeFileSync(path.join(root, "content/posts", `${slug}.md`), threeSectionPost(slug, slug));
+}
+
+/** buildIndex options against the fake with the Pi's timeouts, probe and backoff all scaled by {@link DRILL_TIME_SCALE}. */
+export function drillBuildOptions(root: string, fake: FakeOllama, extra: Partial<BuildIndexOptions> = {}): BuildIndexOptions {
+  return {
+    root, indexDir: ".index", cacheDir: ".cache", model: "bge-m3",
+    primary: { url: fake.url, api: "ollama", model: "bge-m3" },
+    timeoutMs: scaled(EMBED_TIMEOUT_MS),
+    probeTimeoutMs: scaled(HEALTH_PROBE_TIMEOUT_MS),
+    timing: { baseMs: scaled(BACKOFF_BASE_MS), maxMs: scaled(BACKOFF_MAX_MS) },
+    warn: () => {},
+    ...extra,
+  };
+}
+
+/** Every file under a folder (recursively), relative paths; [] when it does not exist. */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+}
+
+/** The cache entry files (`<key>.json`) a build left, ignoring any stray temp file. */
+export function cacheEntries(dir: string): string[] {
+  return filesUnder(dir).filter((f) => f.endsWith(".json"));
+}
+
+/** The texts the fake was asked to embed, one per input, in request order. */
+export function embeddedTexts(fake: FakeOllama): string[] {
+  return fake.requests.filter((r) => r.method === "POST" && r.path === "/api/embed").flatMap((r) => {
+    const input = (r.body as { input: string | string[] }).input;
+    return typeof input === "string" ? [input] : input;
+  });
+}
+
+/** The embed POSTs the fake received (answered or failed). */
+export function embedPosts(fake: FakeOllama): number {
+  return fake.requests.filter((r) => r.method === "POST" && r.path === "/api/embed").length;
+}
+
+/** The baked index a build wrote, or throws with the reader's reason. */
+export function readIndex(dir: string) {
+  const read = readBakedIndex({ dir, model: "bge-m3" });
+  if (!read.ok) throw new Error(read.reason);
+  return read.index;
+}
