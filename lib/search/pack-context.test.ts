@@ -21,3 +21,25 @@ describe("packContext", () => {
     expect(packed.sources.at(-1)!.text.endsWith("…")).toBe(true);
   });
 });
+
+describe("packContext with parts of one section", () => {
+  it("merges chunks that share a URL into the source that named it first, keeping the numbering dense", () => {
+    const part = (n: number, url: string, text: string): SearchResult => ({
+      ...result(n, 1),
+      chunk: { ...result(n, 1).chunk, id: `p${n}`, url, title: `T ${url}`, text },
+    });
+    const packed = packContext({ results: [part(1, "/blog/a", "first"), part(2, "/blog/b#x", "other"), part(3, "/blog/a", "second")] });
+    expect(packed.sources.map((s) => [s.n, s.url, s.text])).toEqual([
+      [1, "/blog/a", "first\n\n…\n\nsecond"],
+      [2, "/blog/b#x", "other"],
+    ]);
+    expect(packed.text).toBe("[1] T /blog/a (/blog/a)\nfirst\n\n…\n\nsecond\n\n[2] T /blog/b#x (/blog/b#x)\nother");
+  });
+
+  it("counts the merged passages against the budget", () => {
+    const same = (n: number): SearchResult => ({ ...result(n, 1), chunk: { ...result(n, 1).chunk, url: "/blog/long", text: "y".repeat(3_000) } });
+    const packed = packContext({ results: Array.from({ length: 10 }, (_, i) => same(i + 1)), maxChars: 10_000 });
+    expect(packed.sources).toHaveLength(1);
+    expect(packed.text.length).toBeLessThanOrEqual(10_000);
+  });
+});

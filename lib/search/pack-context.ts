@@ -9,25 +9,40 @@ export interface PackedSource {
   text: string;
 }
 
+/** Between two passages of one source (parts of one long section share its URL). */
+const PASSAGE_SEPARATOR = "\n\n…\n\n";
+
+function render(sources: PackedSource[]): string {
+  return sources.map((source) => `[${source.n}] ${source.title} (${source.url})\n${source.text}`).join("\n\n");
+}
+
 /**
- * Packs results in rank order into at most `maxChars` of context, numbered 1..n; a
- * source that does not fit whole is cut to what is left, and packing stops there.
+ * Packs results in rank order into at most `maxChars` of context, numbered 1..n by
+ * distinct URL: parts of one long section (or of a document without headings) join the
+ * source that first named their link, so a visitor never sees the same link twice. A
+ * passage that does not fit whole is cut to what is left, and packing stops there.
  */
 export function packContext({ results, maxChars = CONTEXT_CHAR_BUDGET }: { results: SearchResult[]; maxChars?: number }): { sources: PackedSource[]; text: string } {
   const sources: PackedSource[] = [];
-  const parts: string[] = [];
+  const byUrl = new Map<string, PackedSource>();
   let used = 0;
   for (const { chunk } of results) {
-    const n = sources.length + 1;
-    const header = `[${n}] ${chunk.title} (${chunk.url})\n`;
-    const separator = parts.length > 0 ? 2 : 0;
-    const room = maxChars - used - separator - header.length;
+    const existing = byUrl.get(chunk.url);
+    const overhead = existing
+      ? PASSAGE_SEPARATOR.length
+      : (sources.length > 0 ? 2 : 0) + `[${sources.length + 1}] ${chunk.title} (${chunk.url})\n`.length;
+    const room = maxChars - used - overhead;
     if (room <= 0) break;
     const text = chunk.text.length <= room ? chunk.text : `${chunk.text.slice(0, Math.max(0, room - 1))}…`;
-    sources.push({ n, title: chunk.title, url: chunk.url, text });
-    parts.push(header + text);
-    used += separator + header.length + text.length;
+    if (existing) {
+      existing.text += PASSAGE_SEPARATOR + text;
+    } else {
+      const source = { n: sources.length + 1, title: chunk.title, url: chunk.url, text };
+      sources.push(source);
+      byUrl.set(chunk.url, source);
+    }
+    used += overhead + text.length;
     if (text.length < chunk.text.length) break;
   }
-  return { sources, text: parts.join("\n\n") };
+  return { sources, text: render(sources) };
 }
