@@ -1,0 +1,119 @@
+// Chat under load, loopback only: `next start` (the checkout's production build) against
+// the shared fakes (Ollama at 0 ms, the Groq-style LLM), hit by concurrent useChat-shaped
+// requests from many client addresses for a fixed time. Stops by itself; every process it
+// starts, it stops. `npx tsx scripts/bench/chat-load.ts [--seconds 30] [--clients 50]`
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { freePort, startServer, stopProcessGroup } from "../../e2e/server-process";
+import { buildIndex } from "../../lib/index/build";
+import { suggestedQuestions } from "../../lib/site";
+import { startFakeLlm } from "../../test/fake-llm";
+import { startFakeOllama } from "../../test/fake-ollama";
+import { runChatLoadClients, type LoadSample } from "./lib/chat-load-clients";
+import { processTreeRssMb } from "./lib/rss";
+import { ensureSiteBuild } from "./lib/site-build";
+import { countBy, formatMs, latencySummary } from "./lib/stats";
+
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Clients that share one address: with the site's default limit (20 a minute) they meet 429 within seconds. */
+const SHARED_CLIENTS = 5;
+const SHARED_ADDRESS = "198.51.100.77";
+
+/** A visitor asks a few questions, then a new visitor (address) comes: under the limit, as real readers are. */
+const QUESTIONS_PER_VISITOR = 3;
+
+/** Statuses a healthy chat may answer under load: an answer, or the rate limit. */
+const ALLOWED_STATUSES = new Set(["200", "429"]);
+
+/** Longest wait for `next start` to answer its first page. */
+const SERVER_START_TIMEOUT_MS = 60_000;
+
+const QUESTIONS = ["How did you serve the fraud model from Go?", "Tell me about the k3s homelab", "Which tram line did you study?", "What did you do with dbt and DuckDB?", "How did you learn Portuguese?", "What did you talk about at your first conference?"];
+
+/** The load's figures; `ok` is false when a status other than 200/429 appeared or a 200 answer did not finish. */
+export interface ChatLoadResult {
+  seconds: number;
+  clients: number;
+  build: string;
+  statuses: Record<string, number>;
+  requestsPerSecond: number;
+  ttfb200: { p50: number; p95: number; p99: number };
+  ttfb429: { p50: number; p95: number; p99: number };
+  total200: { p50: number; p95: number; p99: number };
+  incompleteAnswers: number;
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  ok: boolean;
+}
+
+/** Runs `clients` concurrent clients against `next start` for `seconds`, prints the figures and returns them. */
+export async function runChatLoad({ seconds = 30, clients = 50, log = console.log }: { seconds?: number; clients?: number; log?: (line: string) => void } = {}): Promise<ChatLoadResult> {
+  const [ollama, llm] = await Promise.all([startFakeOllama(), startFakeLlm()]);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "chat-load-"));
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    const build = await ensureSiteBuild({ root: REPO_ROOT, log });
+    const indexDir = path.join(work, "index");
+    await buildIndex({ root: REPO_ROOT, indexDir, cacheDir: path.join(work, "cache"), model: "bge-m3", primary: { url: ollama.url, api: "ollama", model: "bge-m3" }, suggestedQuestions, warn: () => {} });
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", EMBED_URL: ollama.url, GROQ_API_KEY: "bench", GROQ_BASE_URL: llm.url, SEARCH_INDEX_DIR: indexDir };
+    server = await startServer(process.execPath, [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: REPO_ROOT, env, url: baseUrl, timeoutMs: SERVER_START_TIMEOUT_MS });
+    const pid = server.child.pid!;
+    const rssBeforeMb = processTreeRssMb(pid);
+    log(`chat load · ${build} · ${clients} clients (${SHARED_CLIENTS} sharing ${SHARED_ADDRESS}) for ${seconds} s → ${baseUrl}/api/chat`);
+    const samples = await runChatLoadClients({ url: `${baseUrl}/api/chat`, clients, seconds, sharedClients: SHARED_CLIENTS, sharedAddress: SHARED_ADDRESS, questionsPerVisitor: QUESTIONS_PER_VISITOR, questions: QUESTIONS });
+    const result = summarize({ samples, seconds, clients, build, rssBeforeMb, rssAfterMb: processTreeRssMb(pid) });
+    printResult(result, log);
+    if (!result.ok) log(`server output (tail):\n${server.output().slice(-3_000)}`);
+    return result;
+  } finally {
+    if (server) stopProcessGroup(server.child);
+    await Promise.all([ollama.close(), llm.close()]);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function summarize({ samples, ...rest }: { samples: LoadSample[]; seconds: number; clients: number; build: string; rssBeforeMb: number; rssAfterMb: number }): ChatLoadResult {
+  const statuses = countBy(samples.map((s) => s.status));
+  const answered = samples.filter((s) => s.status === 200);
+  const incompleteAnswers = answered.filter((s) => !s.complete).length;
+  return {
+    ...rest,
+    statuses,
+    requestsPerSecond: samples.length / rest.seconds,
+    ttfb200: latencySummary(answered.map((s) => s.ttfbMs)),
+    ttfb429: latencySummary(samples.filter((s) => s.status === 429).map((s) => s.ttfbMs)),
+    total200: latencySummary(answered.map((s) => s.totalMs)),
+    incompleteAnswers,
+    ok: Object.keys(statuses).every((status) => ALLOWED_STATUSES.has(status)) && incompleteAnswers === 0,
+  };
+}
+
+function printResult(r: ChatLoadResult, log: (line: string) => void) {
+  const triple = (t: { p50: number; p95: number; p99: number }) => `${formatMs(t.p50)} / ${formatMs(t.p95)} / ${formatMs(t.p99)}`;
+  const rows: Array<[string, string]> = [
+    ["answers by status", Object.entries(r.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")],
+    ["requests per second", r.requestsPerSecond.toFixed(1)],
+    ["200 time to first byte p50 / p95 / p99", triple(r.ttfb200)],
+    ["200 to the end of the stream p50 / p95 / p99", triple(r.total200)],
+    ["429 time to first byte p50 / p95 / p99", triple(r.ttfb429)],
+    ["200 answers that did not finish", String(r.incompleteAnswers)],
+    ["server RSS (process tree) before / after", `${r.rssBeforeMb.toFixed(1)} MB / ${r.rssAfterMb.toFixed(1)} MB`],
+    ["verdict", r.ok ? "ok: only 200 and 429, every answer finished" : "FAILED: a status other than 200/429, or an answer that did not finish"],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) log(`  ${k.padEnd(width)}  ${v}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const flag = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : undefined;
+  };
+  const result = await runChatLoad({ seconds: flag("seconds"), clients: flag("clients") });
+  if (!result.ok) process.exitCode = 1;
+}
