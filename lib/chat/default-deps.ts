@@ -2,7 +2,7 @@ import "server-only";
 import { embedTexts } from "../embed/client";
 import { embedEndpointsFromEnv } from "../embed/endpoints";
 import { env } from "../env";
-import { loadSearchIndex, packContext, searchIndex } from "../search/index";
+import { loadSearchIndex, packContext, rankLexical, searchIndex } from "../search/index";
 import { site } from "../site";
 import type { ChatHandlerDeps } from "./handler";
 import { answerProvidersFromEnv } from "./providers/ladder-from-env";
@@ -16,7 +16,7 @@ export function defaultChatDeps(): Omit<ChatHandlerDeps, "readRequest"> {
   return {
     rateLimiter: createChatRateLimiter({ pointsPerMinute: config.CHAT_RATE_LIMIT_PER_MIN, redisUrl: config.REDIS_URL }),
     retrieve: createRetriever({
-      search: { loadIndex: loadSearchIndex, search: searchIndex, pack: packContext },
+      search: { loadIndex: loadSearchIndex, search: searchIndex, rankLexical, pack: packContext },
       embedder: createQueryEmbedder({ endpoints: embedEndpointsFromEnv(), embedTexts }),
     }),
     providers: answerProvidersFromEnv(config),

@@ -13,7 +13,9 @@ export interface ChatSearchIndex {
 /** The search functions the chat is built on (lib/search), injected so tests can stub them. */
 export interface SearchFunctions<I extends ChatSearchIndex> {
   loadIndex(): Promise<I>;
-  search(options: { index: I; query: string; queryVector?: Float32Array }): SearchResponse;
+  search(options: { index: I; query: string; queryVector?: Float32Array; lexical?: number[] }): SearchResponse;
+  /** The BM25 list alone, computed while the query embedding is in flight. */
+  rankLexical?(options: { index: I; query: string }): number[];
   pack(options: { results: SearchResult[] }): { sources: NumberedSource[]; text: string };
 }
 
@@ -30,10 +32,15 @@ export function createRetriever<I extends ChatSearchIndex>({ search, embedder, l
     const started = performance.now();
     const index = await search.loadIndex();
     const embedStarted = performance.now();
-    const queryVector = index.hasVectors ? await vectorFor({ index, query, embedder, signal, log }) : undefined;
-    const embedMs = performance.now() - embedStarted;
+    let embedMs = 0;
+    const pendingVector = index.hasVectors
+      ? vectorFor({ index, query, embedder, signal, log }).finally(() => (embedMs = performance.now() - embedStarted))
+      : Promise.resolve(undefined);
+    // BM25 runs while the embedding request is on the wire; fusion waits for both.
+    const lexical = search.rankLexical?.({ index, query });
+    const queryVector = await pendingVector;
     const searchStarted = performance.now();
-    const response = search.search({ index, query, queryVector });
+    const response = search.search({ index, query, queryVector, lexical });
     const { sources } = search.pack({ results: response.results });
     const now = performance.now();
     return {

@@ -4,5 +4,5 @@ import "server-only";
 export { CONTEXT_CHAR_BUDGET, RRF_K, TOP_K } from "./constants";
 export { loadSearchIndex } from "./load";
 export { packContext, type PackedSource } from "./pack-context";
-export { searchIndex } from "./search";
+export { rankLexical, searchIndex } from "./search";
 export type { SearchIndex, SearchMode, SearchResponse, SearchResult } from "./types";

@@ -19,17 +19,27 @@ function usableQueryVector(index: SearchIndex, queryVector: Float32Array | undef
 }
 
 /**
+ * The BM25 half of a search on its own, so a caller can rank lexically while the query
+ * embedding is still in flight and hand the list to `searchIndex` afterwards.
+ */
+export function rankLexical({ index, query }: { index: SearchIndex; query: string }): number[] {
+  return rankByBm25({ engine: index.bm25, query, limit: CANDIDATE_DEPTH });
+}
+
+/**
  * Hybrid retrieval: BM25 and cosine lists fused with RRF (plus a recency list for
  * "latest" questions), top `limit`. Mode is `hybrid` iff a usable query vector was given.
+ * `lexical` is the query's `rankLexical` list when the caller already computed it.
  */
-export function searchIndex({ index, query, queryVector, limit = TOP_K }: {
+export function searchIndex({ index, query, queryVector, limit = TOP_K, lexical }: {
   index: SearchIndex;
   query: string;
   queryVector?: Float32Array;
   limit?: number;
+  lexical?: number[];
 }): SearchResponse {
   const unit = usableQueryVector(index, queryVector);
-  const lists: RankedList[] = [{ name: "bm25", items: rankByBm25({ engine: index.bm25, query, limit: CANDIDATE_DEPTH }) }];
+  const lists: RankedList[] = [{ name: "bm25", items: lexical ?? rankLexical({ index, query }) }];
   if (unit) {
     const { matrix, dimensions, rowOfChunk } = index;
     lists.push({ name: "dense", items: rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH }) });

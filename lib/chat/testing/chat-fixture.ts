@@ -9,7 +9,7 @@ import { embedTexts } from "@/lib/embed/client";
 import { buildIndex } from "@/lib/index/build";
 import { loadSearchIndexNow } from "@/lib/search/load";
 import { packContext } from "@/lib/search/pack-context";
-import { searchIndex } from "@/lib/search/search";
+import { rankLexical, searchIndex } from "@/lib/search/search";
 import type { SearchIndex } from "@/lib/search/types";
 import { suggestedQuestions } from "@/lib/site";
 import { createChatHandler, type ChatHandlerDeps } from "../handler";
@@ -51,7 +51,7 @@ export function createTestHandler(options: TestHandlerOptions) {
     readRequest: options.readRequest,
     rateLimiter: options.rateLimiter ?? createChatRateLimiter({ pointsPerMinute: 1_000 }),
     retrieve: createRetriever({
-      search: { loadIndex: async () => options.index, search: searchIndex, pack: packContext },
+      search: { loadIndex: async () => options.index, search: searchIndex, rankLexical, pack: packContext },
       embedder: createQueryEmbedder({ endpoints: { primary: endpoint(options.embedUrl), fallback: endpoint(options.embedFallbackUrl) }, embedTexts, log }),
       log,
     }),
