@@ -8,16 +8,20 @@ import type { ChatHandlerDeps } from "./handler";
 import { answerProvidersFromEnv } from "./providers/ladder-from-env";
 import { createQueryEmbedder } from "./query-embedder";
 import { createChatRateLimiter } from "./rate-limit";
+import { connectRedis } from "./redis-connection";
+import { createRedisVectorCache } from "./shared-vector-cache";
 import { createRetriever } from "./retrieve";
 
 /** The production wiring of the chat route (all but body parsing, which lives beside the route): env, the baked index, the embed endpoints, the answer ladder. */
 export function defaultChatDeps(): Omit<ChatHandlerDeps, "readRequest"> {
   const config = env();
+  // One Redis connection per instance, shared by the rate limiter and the query-vector cache.
+  const redis = config.REDIS_URL ? connectRedis({ url: config.REDIS_URL, log: console.warn, what: "rate limits and the query cache" }) : undefined;
   return {
-    rateLimiter: createChatRateLimiter({ pointsPerMinute: config.CHAT_RATE_LIMIT_PER_MIN, redisUrl: config.REDIS_URL }),
+    rateLimiter: createChatRateLimiter({ pointsPerMinute: config.CHAT_RATE_LIMIT_PER_MIN, redis }),
     retrieve: createRetriever({
       search: { loadIndex: loadSearchIndex, search: searchIndex, rankLexical, pack: packContext },
-      embedder: createQueryEmbedder({ endpoints: embedEndpointsFromEnv(), embedTexts }),
+      embedder: createQueryEmbedder({ endpoints: embedEndpointsFromEnv(), embedTexts, sharedCache: redis && createRedisVectorCache({ client: redis }) }),
     }),
     providers: answerProvidersFromEnv(config),
     author: site.author,

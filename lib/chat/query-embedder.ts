@@ -2,6 +2,7 @@ import type { EmbedEndpoint } from "../embed/types";
 import { sameModel } from "../embed/validate";
 import { CircuitBreaker } from "./circuit-breaker";
 import { LruCache } from "./lru-cache";
+import type { SharedVectorCache } from "./shared-vector-cache";
 
 /** Query embedding deadline: the Pi answers in ~310 ms warm; past 1 s it is cold (3-5 s) or down, and BM25 alone beats a visitor waiting. */
 export const QUERY_EMBED_TIMEOUT_MS = 1_000;
@@ -33,6 +34,8 @@ export function createQueryEmbedder(options: {
   timeoutMs?: number;
   cacheSize?: number;
   breakerOpenMs?: number;
+  /** Shared by every instance (Redis); consulted after the in-process LRU. */
+  sharedCache?: SharedVectorCache;
   log?: (message: string) => void;
 }): QueryEmbedder {
   const log = options.log ?? ((message: string) => console.warn(message));
@@ -45,8 +48,11 @@ export function createQueryEmbedder(options: {
   return {
     async embed(text, { model, signal }) {
       const key = `${model}\u0000${text}`;
-      const cached = cache.get(key);
-      if (cached) return { vector: cached, source: "cache" };
+      const cached = cache.get(key) ?? (await options.sharedCache?.get(model, text));
+      if (cached) {
+        cache.set(key, cached);
+        return { vector: cached, source: "cache" };
+      }
       for (const rung of rungs) {
         if (!sameModel(rung.endpoint.model, model)) {
           // A fallback serving another model would put the query in a different space.
@@ -68,6 +74,7 @@ export function createQueryEmbedder(options: {
           if (!vector) throw new Error("no vector in the answer");
           rung.breaker.recordSuccess();
           cache.set(key, vector);
+          void options.sharedCache?.set(model, text, vector);
           return { vector, source: rung.name };
         } catch (error) {
           if (signal?.aborted) throw error;
