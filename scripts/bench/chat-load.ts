@@ -1,7 +1,7 @@
 // Chat under load, loopback only: `next start` (the checkout's production build) against
 // the shared fakes (Ollama at 0 ms, the Groq-style LLM), hit by concurrent useChat-shaped
 // requests from many client addresses for a fixed time. Stops by itself; every process it
-// starts, it stops. `npx tsx scripts/bench/chat-load.ts [--seconds 30] [--clients 50]`
+// starts, it stops. `npx tsx scripts/bench/chat-load.ts [--seconds 30] [--clients 50] [--server-node-options "--max-old-space-size=256"]`
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -50,7 +50,13 @@ export interface ChatLoadResult {
 }
 
 /** Runs `clients` concurrent clients against `next start` for `seconds`, prints the figures and returns them. */
-export async function runChatLoad({ seconds = 30, clients = 50, log = console.log }: { seconds?: number; clients?: number; log?: (line: string) => void } = {}): Promise<ChatLoadResult> {
+export async function runChatLoad({ seconds = 30, clients = 50, serverNodeOptions, log = console.log }: {
+  seconds?: number;
+  clients?: number;
+  /** NODE_OPTIONS for `next start`, e.g. `--max-old-space-size=256` to tell a leak (it dies) from a lazy GC (it keeps answering). */
+  serverNodeOptions?: string;
+  log?: (line: string) => void;
+} = {}): Promise<ChatLoadResult> {
   const [ollama, llm] = await Promise.all([startFakeOllama(), startFakeLlm()]);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "chat-load-"));
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
@@ -60,7 +66,7 @@ export async function runChatLoad({ seconds = 30, clients = 50, log = console.lo
     await buildIndex({ root: REPO_ROOT, indexDir, cacheDir: path.join(work, "cache"), model: "bge-m3", primary: { url: ollama.url, api: "ollama", model: "bge-m3" }, suggestedQuestions, warn: () => {} });
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", EMBED_URL: ollama.url, GROQ_API_KEY: "bench", GROQ_BASE_URL: llm.url, SEARCH_INDEX_DIR: indexDir };
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", EMBED_URL: ollama.url, GROQ_API_KEY: "bench", GROQ_BASE_URL: llm.url, SEARCH_INDEX_DIR: indexDir, ...(serverNodeOptions ? { NODE_OPTIONS: serverNodeOptions } : {}) };
     server = await startServer(process.execPath, [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: REPO_ROOT, env, url: baseUrl, timeoutMs: SERVER_START_TIMEOUT_MS });
     const pid = server.child.pid!;
     const rssBeforeMb = processTreeRssMb(pid);
@@ -112,8 +118,9 @@ function printResult(r: ChatLoadResult, log: (line: string) => void) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const flag = (name: string) => {
     const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
+    return i > 0 ? process.argv[i + 1] : undefined;
   };
-  const result = await runChatLoad({ seconds: flag("seconds"), clients: flag("clients") });
+  const number = (name: string) => (flag(name) === undefined ? undefined : Number(flag(name)));
+  const result = await runChatLoad({ seconds: number("seconds"), clients: number("clients"), serverNodeOptions: flag("server-node-options") });
   if (!result.ok) process.exitCode = 1;
 }

@@ -50,7 +50,7 @@ export function drillBuildOptions(root: string, fake: FakeOllama, extra: Partial
 }
 
 /** Every file under a folder (recursively), relative paths; [] when it does not exist. */
-export function filesUnder(dir: string): string[] {
+function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
   return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
 }
