@@ -19,8 +19,8 @@ export interface BatchOutcome {
 }
 
 /**
- * Embeds items in batches on one endpoint, calling `onVector` as each batch lands (so
- * the cache keeps progress if the build dies). A failed batch marks its chunks failed
+ * Embeds items in batches on one endpoint, calling `onVector` (which must not throw) as
+ * each batch lands, so the cache keeps progress if the build dies. A failed batch marks its chunks failed
  * and the build moves on; after a network failure the endpoint is treated as down and
  * the remaining batches are marked failed without waiting on it again.
  */
@@ -45,18 +45,22 @@ export async function embedInBatches({ endpoint, items, dimensions, batchSize = 
       for (const item of batch) outcome.failures.set(item.id, down);
       continue;
     }
+    let vectors: Float32Array[] | undefined;
     try {
       outcome.requests++;
-      const vectors = await embedTexts({ endpoint, texts: batch.map((i) => i.text), dimensions: dimensions ?? firstDimensions(outcome), timeoutMs, maxRetries, timing });
-      batch.forEach((item, i) => {
-        outcome.vectors.set(item.id, vectors[i]!);
-        onVector?.(item, vectors[i]!);
-      });
+      vectors = await embedTexts({ endpoint, texts: batch.map((i) => i.text), dimensions: dimensions ?? firstDimensions(outcome), timeoutMs, maxRetries, timing });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       for (const item of batch) outcome.failures.set(item.id, reason);
       if (error instanceof EmbedError && error.retryable && error.httpStatus === undefined) down = `${endpoint.url} went down: ${reason}`;
     }
+    // Outside the request's try: what happens to a vector after it arrived (the cache
+    // write) can never make the endpoint look failed or drop the vector.
+    batch.forEach((item, i) => {
+      if (!vectors) return;
+      outcome.vectors.set(item.id, vectors[i]!);
+      onVector?.(item, vectors[i]!);
+    });
     const done = Math.min(items.length, (b + 1) * batchSize);
     progress?.update(formatProgress({ batch: b + 1, batches, done, total: items.length, elapsedMs: Date.now() - started }));
   }

@@ -54,6 +54,18 @@ export async function resolveVectors(options: ResolveOptions): Promise<ResolvedV
     } else misses.push(item);
   }
   const dimensions = () => result.vectors.values().next().value?.length;
+  let cacheWriteFailed = false;
+  // A cache that cannot be written costs the next build time, never this build a vector.
+  const remember = (item: EmbedItem, vector: Float32Array) => {
+    if (!cache || cacheWriteFailed) return;
+    try {
+      cache.set(item.text, vector);
+    } catch (error) {
+      cacheWriteFailed = true;
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      result.notices.push(`could not write the embedding cache at ${cache.dir} (${code}): this build keeps its vectors, the next one embeds them again`);
+    }
+  };
 
   for (const [endpoint, role] of [[primary, "primary"], [fallback, "fallback"]] as const) {
     if (!endpoint || misses.length === 0) continue;
@@ -66,7 +78,7 @@ export async function resolveVectors(options: ResolveOptions): Promise<ResolvedV
     const outcome = await embedInBatches({
       endpoint, items: misses, dimensions: dimensions(), batchSize: options.batchSize, timeoutMs: options.timeoutMs,
       maxRetries: options.maxRetries, timing: options.timing, progress: options.progress,
-      onVector: (item, vector) => cache?.set(item.text, vector),
+      onVector: remember,
     });
     result.requests += outcome.requests;
     for (const [id, vector] of outcome.vectors) {

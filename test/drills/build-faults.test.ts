@@ -125,10 +125,7 @@ describe("build-time faults of the embedding endpoint", () => {
 
   // chmod 555 does not stop root (CI runs as root); a regular file where the cache
   // directory should be makes every mkdir/write fail with ENOTDIR for any user, on any OS.
-  // KNOWN BUG (lib/embed/embed-batches.ts): a throwing cache write inside the batch's try
-  // marks the whole batch failed, so 7 of 9 vectors the Pi sent are dropped. Remove
-  // `.fails` once the cache write is caught apart from the request.
-  it.fails("cache directory unwritable at build (a file where the directory should be, which stops root too): the build succeeds, keeps every vector the Pi sent and says it could not cache", async () => {
+  it("cache directory unwritable at build (a file where the directory should be, which stops root too): the build succeeds, keeps every vector the Pi sent and says it could not cache", async () => {
     const root = makeDrillRoot();
     fs.writeFileSync(path.join(root, "cache-is-a-file"), "");
     const warnings: string[] = [];
