@@ -4,7 +4,7 @@ import matter from "gray-matter";
 import type { z } from "zod";
 import { AppError } from "../errors";
 import { postFrontMatter, projectFrontMatter, resumeFrontMatter } from "./schema";
-import type { ContentDocument, DocumentKind, Post, Project, Resume } from "./types";
+import type { ContentDocument, Post, Project, Resume } from "./types";
 
 /** Where the author's markdown lives, relative to the project root. */
 export const CONTENT_DIR = "content";
@@ -160,12 +160,4 @@ export function loadAllDocuments(root = process.cwd()): ContentDocument[] {
   }
   if (issues.length > 0) throw new ContentError(issues);
   return documents;
-}
-
-/** The kind of document a URL path belongs to. */
-export function kindOfUrl(url: string): DocumentKind | null {
-  if (url.startsWith("/blog/")) return "post";
-  if (url.startsWith("/projects/")) return "project";
-  if (url.startsWith("/resume")) return "resume";
-  return null;
 }

@@ -42,10 +42,3 @@ export function renderMarkdown(markdown: string): string {
   const hast = processor.runSync(tree);
   return processor.stringify(hast as HastRoot);
 }
-
-/** The `##`/`###` headings of a document with their ids, for a table of contents. */
-export function listSections(markdown: string): Array<{ id: string; text: string; depth: number }> {
-  return assignHeadingIds(parseMarkdown(markdown))
-    .filter(({ heading }) => heading.depth <= 3)
-    .map(({ heading, id, text }) => ({ id, text, depth: heading.depth }));
-}

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../index/atomic-write";
+import { writeFileAtomic } from "../atomic-write";
 import { isFiniteVector } from "../search/vectors";
 
 /** Where the cache lives by default: `.next/cache/` is kept between Vercel builds. */

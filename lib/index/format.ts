@@ -3,7 +3,8 @@ import type { Chunk } from "../chunk/types";
 /**
  * The baked index format version: the one writer and the one reader share it, and a
  * reader meeting another version falls back to lexical search instead of misreading.
- * Bump it on any change to these files or to the BM25 prep tasks.
+ * Bump it on any change to these files or to the BM25 prep tasks in lib/search/bm25.ts
+ * (an index tokenised one way must not be searched the other): one number covers both.
  */
 export const INDEX_VERSION = 1;
 
@@ -36,7 +37,6 @@ export interface IndexMeta {
   /** Rows in the vectors file. */
   vectorRows: number;
   /** Prep-task version the BM25 export was built with. */
-  bm25PrepVersion: number;
   /** wink-bm25-text-search `exportJSON()` output, parsed. */
   bm25: unknown;
 }

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { BM25_PREP_VERSION } from "../search/bm25";
 import { INDEX_VERSION, META_FILE, VECTORS_FILE, type BakedIndex, type IndexMeta } from "./format";
 
 /** The reader's answer: the index, or why it cannot be used (missing, other version, other model, damaged). */
@@ -17,7 +16,6 @@ export function readBakedIndex({ dir, model }: { dir: string; model?: string }):
     return { ok: false, reason: `${metaPath} is not valid JSON (${(error as Error).message})` };
   }
   if (meta.version !== INDEX_VERSION) return { ok: false, reason: `${metaPath} is version ${meta.version}, this reader reads version ${INDEX_VERSION}` };
-  if (meta.bm25PrepVersion !== BM25_PREP_VERSION) return { ok: false, reason: `${metaPath} was tokenised with BM25 prep v${meta.bm25PrepVersion}, this reader uses v${BM25_PREP_VERSION}` };
   if (model && meta.vectorRows > 0 && meta.model !== model) return { ok: false, reason: `${metaPath} holds ${meta.model} vectors, the configured model is ${model}` };
   const expectedBytes = meta.vectorRows * meta.dimensions * 4;
   const vectorsPath = path.join(dir, VECTORS_FILE);

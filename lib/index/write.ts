@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Chunk } from "../chunk/types";
-import { BM25_PREP_VERSION, buildBm25 } from "../search/bm25";
-import { writeFileAtomic } from "./atomic-write";
+import { buildBm25 } from "../search/bm25";
+import { writeFileAtomic } from "../atomic-write";
 import { INDEX_VERSION, META_FILE, VECTORS_FILE, type IndexMeta } from "./format";
 
 /** What the indexer hands the writer: chunks with their vectors (null = lexical-only) and the baked query vectors. */
@@ -39,7 +39,6 @@ export function writeBakedIndex(input: BakeInput): IndexMeta {
     chunks,
     queries,
     vectorRows: rows.length,
-    bm25PrepVersion: BM25_PREP_VERSION,
     bm25: JSON.parse(buildBm25(input.chunks.map((c) => c.text)).exportJSON()),
   };
   writeFileAtomic(path.join(input.dir, VECTORS_FILE), bytes);

@@ -4,9 +4,6 @@ import nlp from "wink-nlp-utils";
 /** One BM25 engine as built and queried by this project. */
 export type Bm25 = ReturnType<typeof winkBm25>;
 
-/** Bump when the prep tasks change: an index exported with other tokens must not be searched with these. */
-export const BM25_PREP_VERSION = 1;
-
 /** wink refuses to consolidate fewer documents; tiny corpora are padded with empty placeholders. */
 const MIN_DOCUMENTS = 3;
 const PLACEHOLDER_PREFIX = "\u0000pad";
