@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { TestProject } from "vitest/node";
@@ -42,6 +43,9 @@ export default async function setup(project: TestProject) {
     SITE_URL: baseUrl,
     EMBED_URL: ollama.url,
     EMBED_CACHE_DIR: path.join(root, ".next/cache/e2e-embeddings"),
+    // The fake's vectors must never land in the checkout's .index/, where a later
+    // `npm run dev` against the real Pi would take them for bge-m3's.
+    SEARCH_INDEX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "e2e-index-")),
     GROQ_BASE_URL: llm.url || undefined,
     CHAT_RATE_LIMIT_PER_MIN: "1000",
   };

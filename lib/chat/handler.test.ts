@@ -84,11 +84,11 @@ describe("createChatHandler", () => {
       expect(first.message.metadata).toEqual({ retrieval: "lexical", answer: "groq" });
       expect(first.text.length).toBeGreaterThan(20);
       await askWithAiSdk(handler, [userMessage("What is crema exporter?")]);
-      const started = performance.now();
       const third = await askWithAiSdk(handler, [userMessage("Tell me about the homelab")]);
       expect(third.message.metadata?.retrieval).toBe("lexical");
-      expect(performance.now() - started).toBeLessThan(500);
       expect(logs.some((l) => /breaker open/.test(l))).toBe(true);
+      // Two failed attempts opened the breaker; the third visitor never tried the Pi.
+      expect(logs.filter((l) => /query embedding failed/.test(l))).toHaveLength(2);
     } finally {
       await ollama.comeUp();
     }
@@ -117,10 +117,10 @@ describe("createChatHandler", () => {
 
   it("does not wait out a long Groq retry-after: a 429 hands over at once", async () => {
     llm.failNext(429, 1, 30);
-    const started = performance.now();
     const { message } = await askWithAiSdk(handlerWith(), [userMessage("Where did you study?")]);
     expect(message.metadata?.answer).toBe("local");
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Groq was asked once: its 30 s retry-after was not waited out with a retry.
+    expect(llm.requests.map((r) => r.path)).toEqual(["/openai/v1/chat/completions", "/v1/chat/completions"]);
   });
 
   it("puts the local model first with LLM_ORDER=local,groq", async () => {

@@ -72,9 +72,7 @@ describe("createChatRateLimiter with REDIS_URL", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(await ask(route, "198.51.100.1")).toBe(200);
     await redis.stop();
-    const started = performance.now();
     expect(await ask(route, "198.51.100.1")).toBe(200);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(await ask(route, "198.51.100.1")).toBe(200);
     expect(await ask(route, "198.51.100.1")).toBe(200);
     expect(await ask(route, "198.51.100.1")).toBe(429); // the in-memory insurance limiter still limits

@@ -47,8 +47,15 @@ export function createRedisVectorCache({ client, ttlSeconds = SHARED_VECTOR_TTL_
     async get(model, text) {
       if (!client.isReady) return undefined;
       try {
-        const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, timeoutMs));
-        return decodeVector(await Promise.race([client.get(sharedVectorKey(model, text)), timeout]));
+        let timer: Parameters<typeof clearTimeout>[0];
+        const timeout = new Promise<undefined>((resolve) => {
+          timer = setTimeout(resolve, timeoutMs);
+        });
+        try {
+          return decodeVector(await Promise.race([client.get(sharedVectorKey(model, text)), timeout]));
+        } finally {
+          clearTimeout(timer);
+        }
       } catch {
         return undefined;
       }

@@ -61,9 +61,7 @@ describe("buildIndex", () => {
     await buildIndex(options(root));
     fs.appendFileSync(path.join(root, "content/posts/one.md"), `\n\n## Delta\n\n${para("oned")}\n`);
     await fake.goDown();
-    const started = Date.now();
     const down = await buildIndex(options(root));
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(down).toMatchObject({ cacheHits: 10, embedded: 0, requests: 0 });
     expect(down.lexicalOnly.map((m) => m.id)).toEqual(["/blog/one#delta"]);
     expect(down.notices.join()).toMatch(/down/);

@@ -10,6 +10,7 @@ import { freePort, runCommand, startServer, stopProcessGroup } from "../../e2e/s
 import { startFakeLlm } from "../../test/fake-llm";
 import { startFakeOllama, type FakeOllama } from "../../test/fake-ollama";
 import { buildSite, copySite } from "../check-no-secrets";
+import { percentile } from "./lib/stats";
 
 /** Requests per scenario: enough for a stable p95 (10 samples above it). */
 export const BENCH_REQUESTS = 200;
@@ -31,10 +32,6 @@ export interface ScenarioResult {
   hybridShare: number;
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(1));
-};
 const summary = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: percentile(values, 100) });
 
 async function timeOne(baseUrl: string, question: string) {
@@ -105,7 +102,8 @@ export async function runChatBench({ requests = BENCH_REQUESTS, dir }: { request
 
 /** The results as a Markdown table. */
 export function formatChatBench(results: ScenarioResult[]): string {
-  const rows = results.map((r) => `| ${r.scenario} | ${r.requests} | ${r.ttfb.p50} / ${r.ttfb.p95} / ${r.ttfb.max} | ${r.total.p50} / ${r.total.p95} | ${r.retrieval.p50} / ${r.retrieval.p95} | ${(r.retrievalShare * 100).toFixed(1)}% | ${(r.hybridShare * 100).toFixed(0)}% |`);
+  const f = (ms: number) => ms.toFixed(1);
+  const rows = results.map((r) => `| ${r.scenario} | ${r.requests} | ${f(r.ttfb.p50)} / ${f(r.ttfb.p95)} / ${f(r.ttfb.max)} | ${f(r.total.p50)} / ${f(r.total.p95)} | ${f(r.retrieval.p50)} / ${f(r.retrieval.p95)} | ${(r.retrievalShare * 100).toFixed(1)}% | ${(r.hybridShare * 100).toFixed(0)}% |`);
   return ["| scenario | n | TTFB p50 / p95 / max (ms) | end p50 / p95 (ms) | retrieval p50 / p95 (ms) | retrieval share | hybrid |", "|---|---|---|---|---|---|---|", ...rows].join("\n");
 }
 

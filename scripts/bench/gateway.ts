@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { startFakeOllama } from "../../test/fake-ollama";
 import type { FakeOllama } from "../../test/fake-ollama";
+import { percentile } from "./lib/stats";
 
 const GATEWAY = fileURLToPath(new URL("../../gateway/dist/gateway.mjs", import.meta.url));
 const TOKEN = "bench-token-0123456789abcdef0123456789abcdef";
@@ -43,11 +44,6 @@ function timedPost(agent: Agent, url: string, token?: string): Promise<Timed> {
     req.on("error", reject);
     req.end(BODY);
   });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 function rssMb(pid: number): number {

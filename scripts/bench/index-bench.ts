@@ -13,6 +13,7 @@ import { searchIndex } from "@/lib/search/search";
 import type { SearchIndex } from "@/lib/search/types";
 import { normalizeInPlace } from "@/lib/search/vectors";
 import { suggestedQuestions } from "@/lib/site";
+import { percentile } from "./lib/stats";
 
 /** The Pi embeds one chunk in ~1.5 s; the fake does it in 1.5 ms, so every wall time is scaled by 1/1000. */
 const PI_MS_PER_CHUNK = 1_500;
@@ -25,9 +26,7 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function percentiles(samples: number[]): { p50: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
 function timeQueries(index: SearchIndex, rounds: number): { p50: number; p95: number } {

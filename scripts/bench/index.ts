@@ -1,7 +1,7 @@
 // `npm run bench [-- --only index,gateway,chat,load] [--quick]`: every benchmark in
 // order, each under a heading, then one summary table. Loopback only and bounded: each
 // part stops by itself and stops every process it started. See docs/bench.md.
-import { runChatBench } from "./chat-bench";
+import { formatChatBench, runChatBench } from "./chat-bench";
 import { runChatLoad } from "./chat-load";
 import { runGatewayBench } from "./gateway";
 import { runIndexBench } from "./index-bench";
@@ -47,7 +47,6 @@ async function runPart(part: Part, d: Durations, log: (line: string) => void): P
   }
   if (part === "chat") {
     const results = await runChatBench({ requests: d.chatRequests });
-    const { formatChatBench } = await import("./chat-bench");
     log(formatChatBench(results));
     return { ok: true, figures: results.map((r) => `${r.scenario}: TTFB p50 ${formatMs(r.ttfb.p50)}`).join(" · ") };
   }

@@ -20,6 +20,9 @@ export function createOpenAiCompatibleProvider({ baseURL, model, apiKey }: { bas
         maxRetries: ANSWER_MAX_RETRIES,
         timeout: { firstChunkMs: ANSWER_CONNECT_TIMEOUT_MS, chunkMs: ANSWER_IDLE_TIMEOUT_MS },
         abortSignal: signal,
+        // The error arrives as an `error` part below and the ladder logs it once; without
+        // this the SDK would also print the whole error object to stderr.
+        onError: () => {},
       });
       for await (const part of result.stream) {
         if (part.type === "text-delta" && part.text) yield part.text;
