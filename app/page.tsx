@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { ChatPanel } from "@/components/chat-panel";
+import { HomeSection } from "@/components/home-section";
 import { PostList } from "@/components/post-list";
 import { ProjectList } from "@/components/project-list";
 import { getPosts, getProjects } from "@/lib/content/collections";
@@ -26,21 +26,13 @@ export default function HomePage() {
         <ChatPanel suggestedQuestions={suggestedQuestions} author={site.author} />
       </section>
 
-      <section aria-labelledby="latest-posts" className="space-y-4">
-        <div className="flex items-baseline justify-between">
-          <h2 id="latest-posts" className="text-xl font-semibold">Latest posts</h2>
-          <Link href="/blog" className="text-sm underline">All posts</Link>
-        </div>
+      <HomeSection id="latest-posts" title="Latest posts" moreHref="/blog" moreLabel="All posts">
         <PostList posts={posts} />
-      </section>
+      </HomeSection>
 
-      <section aria-labelledby="recent-projects" className="space-y-4">
-        <div className="flex items-baseline justify-between">
-          <h2 id="recent-projects" className="text-xl font-semibold">Recent projects</h2>
-          <Link href="/projects" className="text-sm underline">All projects</Link>
-        </div>
+      <HomeSection id="recent-projects" title="Recent projects" moreHref="/projects" moreLabel="All projects">
         <ProjectList projects={projects} />
-      </section>
+      </HomeSection>
     </div>
   );
 }

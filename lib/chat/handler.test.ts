@@ -1,37 +1,13 @@
 import type { UIMessageChunk } from "ai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readChatRequest } from "@/app/api/chat/schema";
-import type { SearchIndex } from "@/lib/search/types";
-import { startFakeLlm, type FakeLlm } from "@/test/fake-llm";
-import { startFakeOllama, type FakeOllama } from "@/test/fake-ollama";
+import { describe, expect, it } from "vitest";
 import { EXTRACTIVE_LABEL } from "./providers/extractive";
 import { createChatRateLimiter } from "./rate-limit";
-import { askWithAiSdk, buildTestIndex, createTestHandler, postChat, userMessage, type TestHandlerOptions } from "./testing/chat-fixture";
+import { startFakeOllama } from "@/test/fake-ollama";
+import { askWithAiSdk, postChat, useChatFakes, userMessage } from "./testing/chat-fixture";
 import { ANSWER_INTERRUPTED_MESSAGE } from "./ui-stream";
 
-let ollama: FakeOllama;
-let llm: FakeLlm;
-let index: SearchIndex;
-let cleanup: () => void;
-let logs: string[];
-
-beforeAll(async () => {
-  ollama = await startFakeOllama();
-  llm = await startFakeLlm();
-  ({ index, cleanup } = await buildTestIndex(ollama.url));
-});
-afterAll(async () => {
-  await Promise.all([ollama.close(), llm.close()]);
-  cleanup();
-});
-beforeEach(() => {
-  ollama.reset();
-  llm.reset();
-  logs = [];
-});
-
-const handlerWith = (options: Partial<TestHandlerOptions> = {}) =>
-  createTestHandler({ index, readRequest: readChatRequest, embedUrl: ollama.url, groqUrl: llm.url, llmUrl: llm.url, logs, ...options });
+const fakes = useChatFakes();
+const handlerWith = fakes.handlerWith;
 
 const sourceUrls = (chunks: UIMessageChunk[]) => chunks.flatMap((c) => (c.type === "source-url" ? [c.url] : []));
 
@@ -57,7 +33,7 @@ describe("createChatHandler", () => {
 
   it("sends Groq the model, the author's voice, the fenced numbered context and the key", async () => {
     await askWithAiSdk(handlerWith(), [userMessage("Have you used Terraform?")]);
-    const [request] = llm.requests;
+    const [request] = fakes.llm.requests;
     expect(request!.path).toBe("/openai/v1/chat/completions");
     expect(request!.headers.authorization).toBe("Bearer test-key");
     expect(request!.body.model).toBe("llama-3.3-70b-versatile");
@@ -73,11 +49,11 @@ describe("createChatHandler", () => {
   it("never embeds a suggested question at run time: its vector was baked", async () => {
     const { message } = await askWithAiSdk(handlerWith(), [userMessage("What kind of ML work have you done?")]);
     expect(message.metadata?.retrieval).toBe("hybrid");
-    expect(ollama.requests.filter((r) => r.path === "/api/embed")).toHaveLength(0);
+    expect(fakes.ollama.requests.filter((r) => r.path === "/api/embed")).toHaveLength(0);
   });
 
   it("answers lexically, still streaming, when the embed server is down, and the breaker then skips it", async () => {
-    await ollama.goDown();
+    await fakes.ollama.goDown();
     try {
       const handler = handlerWith();
       const first = await askWithAiSdk(handler, [userMessage("Which tram line did you study?")]);
@@ -86,17 +62,17 @@ describe("createChatHandler", () => {
       await askWithAiSdk(handler, [userMessage("What is crema exporter?")]);
       const third = await askWithAiSdk(handler, [userMessage("Tell me about the homelab")]);
       expect(third.message.metadata?.retrieval).toBe("lexical");
-      expect(logs.some((l) => /breaker open/.test(l))).toBe(true);
+      expect(fakes.logs.some((l) => /breaker open/.test(l))).toBe(true);
       // Two failed attempts opened the breaker; the third visitor never tried the Pi.
-      expect(logs.filter((l) => /query embedding failed/.test(l))).toHaveLength(2);
+      expect(fakes.logs.filter((l) => /query embedding failed/.test(l))).toHaveLength(2);
     } finally {
-      await ollama.comeUp();
+      await fakes.ollama.comeUp();
     }
   });
 
   it("uses EMBED_FALLBACK_URL when the primary embed server times out", async () => {
     const fallback = await startFakeOllama();
-    ollama.hang();
+    fakes.ollama.hang();
     try {
       const { message } = await askWithAiSdk(handlerWith({ embedFallbackUrl: fallback.url }), [userMessage("Which tram line did you study?")]);
       expect(message.metadata?.retrieval).toBe("hybrid");
@@ -107,26 +83,26 @@ describe("createChatHandler", () => {
   });
 
   it("hands over to LLM_BASE_URL when Groq fails with 500 before its first token", async () => {
-    llm.failNext(500, 2); // the first try and groq-sdk's one retry
+    fakes.llm.failNext(500, 2); // the first try and groq-sdk's one retry
     const { message, text } = await askWithAiSdk(handlerWith(), [userMessage("Where did you study?")]);
     expect(message.metadata?.answer).toBe("local");
     expect(text).toMatch(/^Based on \[1\]/);
-    expect(llm.requests.map((r) => r.path)).toEqual(["/openai/v1/chat/completions", "/openai/v1/chat/completions", "/v1/chat/completions"]);
-    expect(llm.requests[2]!.body.model).toBe("llama3.2");
+    expect(fakes.llm.requests.map((r) => r.path)).toEqual(["/openai/v1/chat/completions", "/openai/v1/chat/completions", "/v1/chat/completions"]);
+    expect(fakes.llm.requests[2]!.body.model).toBe("llama3.2");
   });
 
   it("does not wait out a long Groq retry-after: a 429 hands over at once", async () => {
-    llm.failNext(429, 1, 30);
+    fakes.llm.failNext(429, 1, 30);
     const { message } = await askWithAiSdk(handlerWith(), [userMessage("Where did you study?")]);
     expect(message.metadata?.answer).toBe("local");
     // Groq was asked once: its 30 s retry-after was not waited out with a retry.
-    expect(llm.requests.map((r) => r.path)).toEqual(["/openai/v1/chat/completions", "/v1/chat/completions"]);
+    expect(fakes.llm.requests.map((r) => r.path)).toEqual(["/openai/v1/chat/completions", "/v1/chat/completions"]);
   });
 
   it("puts the local model first with LLM_ORDER=local,groq", async () => {
     const { message } = await askWithAiSdk(handlerWith({ order: "local,groq" }), [userMessage("Where did you study?")]);
     expect(message.metadata?.answer).toBe("local");
-    expect(llm.requests[0]!.path).toBe("/v1/chat/completions");
+    expect(fakes.llm.requests[0]!.path).toBe("/v1/chat/completions");
   });
 
   it("streams a labelled extractive answer quoting the top sources when no model is configured", async () => {
@@ -135,16 +111,16 @@ describe("createChatHandler", () => {
     expect(text).toContain(EXTRACTIVE_LABEL);
     expect(text).toMatch(/\[1\]/);
     expect(chunks.filter((c) => c.type === "text-delta").length).toBeGreaterThan(1);
-    expect(llm.requests).toHaveLength(0);
+    expect(fakes.llm.requests).toHaveLength(0);
   });
 
   it("turns an error after the stream started into an error part, never a hung stream", async () => {
-    llm.cutNext();
+    fakes.llm.cutNext();
     const { chunks, errors, text } = await askWithAiSdk(handlerWith(), [userMessage("Where did you study?")]);
     expect(chunks.at(-1)).toEqual({ type: "error", errorText: ANSWER_INTERRUPTED_MESSAGE });
     expect(errors).toEqual([ANSWER_INTERRUPTED_MESSAGE]);
     expect(text).toBe("Based on ");
-    expect(llm.requests).toHaveLength(1);
+    expect(fakes.llm.requests).toHaveLength(1);
   });
 
   it("retrieves a follow-up with the conversation, so it finds the previous turn's document", async () => {
@@ -154,7 +130,7 @@ describe("createChatHandler", () => {
     const firstDocument = sourceUrls(first.chunks)[0]!.split("#")[0];
     const followUp = await askWithAiSdk(handler, [question, first.message, userMessage("what tools did you use for it?")]);
     expect(sourceUrls(followUp.chunks)[0]!.split("#")[0]).toBe(firstDocument);
-    expect(llm.requests.at(-1)!.body.messages.map((m: { role: string }) => m.role)).toEqual(["system", "user", "assistant", "user"]);
+    expect(fakes.llm.requests.at(-1)!.body.messages.map((m: { role: string }) => m.role)).toEqual(["system", "user", "assistant", "user"]);
   });
 
   it("answers 429 with Retry-After once a client passes its limit, counting the first x-forwarded-for hop", async () => {

@@ -3,17 +3,14 @@
 // what the visitor reads (the whole stream, guarded against a hang) and what the
 // services were asked.
 import { createClient } from "redis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readChatRequest } from "@/app/api/chat/schema";
+import { describe, expect, it } from "vitest";
 import { EXTRACTIVE_LABEL } from "@/lib/chat/providers/extractive";
 import { ANSWER_MAX_RETRIES } from "@/lib/chat/providers/tuning";
 import { QUERY_EMBED_TIMEOUT_MS } from "@/lib/chat/query-embedder";
 import { createChatRateLimiter } from "@/lib/chat/rate-limit";
-import { buildTestIndex, createTestHandler, type TestHandlerOptions } from "@/lib/chat/testing/chat-fixture";
+import { useChatFakes } from "@/lib/chat/testing/chat-fixture";
+import { startFakeLlm } from "@/test/fake-llm";
 import { ANSWER_INTERRUPTED_MESSAGE } from "@/lib/chat/ui-stream";
-import type { SearchIndex } from "@/lib/search/types";
-import { startFakeLlm, type FakeLlm } from "@/test/fake-llm";
-import { startFakeOllama, type FakeOllama } from "@/test/fake-ollama";
 import { startTestRedis } from "@/test/redis-server";
 import { embedPosts } from "./build-drill";
 import { answeredInFull, ask, FRESH_QUESTIONS, postFrom, sourceUrls } from "./chat-drill";
@@ -27,30 +24,10 @@ const REDIS_WARMUP_REQUESTS = 50;
 /** Breaker threshold (lib/chat/circuit-breaker.ts): two failures in a row open it. */
 const FAILURES_TO_OPEN = 2;
 
-let ollama: FakeOllama;
-let llm: FakeLlm;
-let index: SearchIndex;
-let cleanup: () => void;
-let logs: string[];
-
-beforeAll(async () => {
-  [ollama, llm] = await Promise.all([startFakeOllama(), startFakeLlm()]);
-  ({ index, cleanup } = await buildTestIndex(ollama.url));
-});
-afterAll(async () => {
-  await Promise.all([ollama.close(), llm.close()]);
-  cleanup();
-});
-beforeEach(() => {
-  ollama.reset();
-  llm.reset();
-  logs = [];
-});
-
-const handlerWith = (options: Partial<TestHandlerOptions> = {}) =>
-  createTestHandler({ index, readRequest: readChatRequest, embedUrl: ollama.url, groqUrl: llm.url, llmUrl: llm.url, logs, ...options });
-const groqCalls = () => llm.requests.filter((r) => r.path === "/openai/v1/chat/completions").length;
-const localCalls = () => llm.requests.filter((r) => r.path === "/v1/chat/completions").length;
+const fakes = useChatFakes();
+const handlerWith = fakes.handlerWith;
+const groqCalls = () => fakes.llm.requests.filter((r) => r.path === "/openai/v1/chat/completions").length;
+const localCalls = () => fakes.llm.requests.filter((r) => r.path === "/v1/chat/completions").length;
 
 async function askEach(handler: ReturnType<typeof handlerWith>, questions: string[]) {
   const answers = [];
@@ -60,31 +37,31 @@ async function askEach(handler: ReturnType<typeof handlerWith>, questions: strin
 
 describe("query-time faults of the embedding endpoint", () => {
   it("Pi off at query time: every answer still streams in full with mode lexical, and after two failures the breaker stops trying the Pi", async () => {
-    await ollama.goDown();
-    const answers = await askEach(handlerWith(), FRESH_QUESTIONS.slice(0, 3)).finally(() => ollama.comeUp());
+    await fakes.ollama.goDown();
+    const answers = await askEach(handlerWith(), FRESH_QUESTIONS.slice(0, 3)).finally(() => fakes.ollama.comeUp());
     for (const answer of answers) {
       expect(answer.message.metadata).toEqual({ retrieval: "lexical", answer: "groq" });
       expect(answeredInFull(answer.chunks)).toBe(true);
       expect(sourceUrls(answer.chunks).length).toBeGreaterThan(0);
     }
-    expect(logs.filter((l) => /primary query embedding failed/.test(l))).toHaveLength(FAILURES_TO_OPEN);
+    expect(fakes.logs.filter((l) => /primary query embedding failed/.test(l))).toHaveLength(FAILURES_TO_OPEN);
   });
 
   it(`Pi slow at query time (${PI_COLD_QUERY_MS} ms, past the ${QUERY_EMBED_TIMEOUT_MS} ms deadline): the answer streams with mode lexical, and once the breaker opens the next request does not reach the Pi at all`, async () => {
-    ollama.setDelay(PI_COLD_QUERY_MS);
+    fakes.ollama.setDelay(PI_COLD_QUERY_MS);
     const answers = await askEach(handlerWith(), FRESH_QUESTIONS.slice(0, 3));
     expect(answers.map((a) => a.message.metadata?.retrieval)).toEqual(["lexical", "lexical", "lexical"]);
     expect(answers.every((a) => answeredInFull(a.chunks))).toBe(true);
-    expect(embedPosts(ollama)).toBe(FAILURES_TO_OPEN);
+    expect(embedPosts(fakes.ollama)).toBe(FAILURES_TO_OPEN);
   });
 
   it("Pi flaky at query time (every other request 503): each failed query falls back to lexical without a retry, and isolated failures never open the breaker", async () => {
-    ollama.failEvery(2, 503);
+    fakes.ollama.failEvery(2, 503);
     const answers = await askEach(handlerWith(), FRESH_QUESTIONS.slice(0, 4));
     expect(answers.map((a) => a.message.metadata?.retrieval)).toEqual(["hybrid", "lexical", "hybrid", "lexical"]);
     expect(answers.every((a) => answeredInFull(a.chunks))).toBe(true);
-    expect(embedPosts(ollama)).toBe(4);
-    expect(logs.join("\n")).not.toMatch(/breaker open/);
+    expect(embedPosts(fakes.ollama)).toBe(4);
+    expect(fakes.logs.join("\n")).not.toMatch(/breaker open/);
   });
 });
 
@@ -93,7 +70,7 @@ describe("query-time faults of the answer models", () => {
     { status: 429, groqTries: 1, why: "a 30 s retry-after is not waited out" },
     { status: 500, groqTries: 1 + ANSWER_MAX_RETRIES, why: "one quick retry, then hand over" },
   ])("Groq $status before the first token: the next rung answers in full ($why)", async ({ status, groqTries }) => {
-    llm.failNext(status, groqTries, 30);
+    fakes.llm.failNext(status, groqTries, 30);
     const answer = await ask(handlerWith(), "Where did you study?");
     expect(answer.message.metadata).toEqual({ retrieval: "hybrid", answer: "local" });
     expect(answeredInFull(answer.chunks)).toBe(true);
@@ -103,15 +80,15 @@ describe("query-time faults of the answer models", () => {
 
   it("Groq cut mid-answer: the visitor keeps the text so far and every source, gets an error part, and the stream ends (never hangs)", async () => {
     const whole = await ask(handlerWith(), "Where did you study?");
-    llm.reset();
-    llm.cutNext();
+    fakes.llm.reset();
+    fakes.llm.cutNext();
     const cut = await ask(handlerWith(), "Where did you study?");
     expect(cut.chunks.at(-1)).toEqual({ type: "error", errorText: ANSWER_INTERRUPTED_MESSAGE });
     expect(cut.errors).toEqual([ANSWER_INTERRUPTED_MESSAGE]);
     expect(cut.text.length).toBeGreaterThan(0);
     expect(whole.text.startsWith(cut.text)).toBe(true);
     expect(sourceUrls(cut.chunks)).toEqual(sourceUrls(whole.chunks));
-    expect(llm.requests).toHaveLength(1);
+    expect(fakes.llm.requests).toHaveLength(1);
   });
 
   it("every LLM down (Groq and the local model refuse connections): an extractive answer quoting the sources, labelled in metadata and text", async () => {
@@ -122,7 +99,7 @@ describe("query-time faults of the answer models", () => {
     expect(answer.text).toContain(EXTRACTIVE_LABEL);
     expect(answer.text).toMatch(/\[1\]/);
     expect(answeredInFull(answer.chunks)).toBe(true);
-    expect(logs.filter((l) => /failed before its first token/.test(l))).toHaveLength(2);
+    expect(fakes.logs.filter((l) => /failed before its first token/.test(l))).toHaveLength(2);
   });
 });
 

@@ -5,6 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DefaultChatTransport, readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { readChatRequest } from "@/app/api/chat/schema";
+import { startFakeLlm, type FakeLlm } from "@/test/fake-llm";
+import { startFakeOllama, type FakeOllama } from "@/test/fake-ollama";
 import { embedTexts } from "@/lib/embed/client";
 import { buildIndex } from "@/lib/index/build";
 import { loadSearchIndexNow } from "@/lib/search/load";
@@ -109,4 +113,44 @@ export function postChat(handler: Handler, body: unknown, headers: Record<string
     headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   }));
+}
+
+/** The fakes and index one chat test file shares, reset before each test. */
+export interface ChatFakes {
+  ollama: FakeOllama;
+  llm: FakeLlm;
+  index: SearchIndex;
+  /** What the handler logged during the current test. */
+  logs: string[];
+  /** The real handler over the fakes; options override the wiring for one test. */
+  handlerWith(options?: Partial<TestHandlerOptions>): Handler;
+}
+
+/**
+ * Registers the hooks that start the fake Ollama and fake LLM, bake the real index once
+ * per file, and reset both fakes and the logs before each test.
+ */
+export function useChatFakes(): ChatFakes {
+  let cleanup = () => {};
+  const fakes = {
+    logs: [] as string[],
+    handlerWith(options: Partial<TestHandlerOptions> = {}) {
+      const { index, ollama, llm, logs } = fakes as ChatFakes;
+      return createTestHandler({ index, readRequest: readChatRequest, embedUrl: ollama.url, groqUrl: llm.url, llmUrl: llm.url, logs, ...options });
+    },
+  } as ChatFakes;
+  beforeAll(async () => {
+    [fakes.ollama, fakes.llm] = await Promise.all([startFakeOllama(), startFakeLlm()]);
+    ({ index: fakes.index, cleanup } = await buildTestIndex(fakes.ollama.url));
+  });
+  afterAll(async () => {
+    await Promise.all([fakes.ollama.close(), fakes.llm.close()]);
+    cleanup();
+  });
+  beforeEach(() => {
+    fakes.ollama.reset();
+    fakes.llm.reset();
+    fakes.logs.length = 0;
+  });
+  return fakes;
 }
