@@ -16,6 +16,8 @@ export interface EmbedTextsOptions {
   dimensions?: number;
   timing?: RetryTiming;
   fetchImpl?: typeof fetch;
+  /** Called once per HTTP request sent, retries included, so a build can report what the Pi really saw. */
+  onRequest?: () => void;
 }
 
 async function requestOnce(options: EmbedTextsOptions): Promise<Float32Array[]> {
@@ -60,7 +62,10 @@ async function requestOnce(options: EmbedTextsOptions): Promise<Float32Array[]> 
 export async function embedTexts(options: EmbedTextsOptions): Promise<Float32Array[]> {
   if (options.texts.length === 0) return [];
   return withRetry({
-    run: () => requestOnce(options),
+    run: () => {
+      options.onRequest?.();
+      return requestOnce(options);
+    },
     maxRetries: options.maxRetries ?? EMBED_MAX_RETRIES,
     signal: options.signal,
     timing: options.timing,

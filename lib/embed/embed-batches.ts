@@ -15,6 +15,7 @@ export interface EmbedItem {
 export interface BatchOutcome {
   vectors: Map<string, Float32Array>;
   failures: Map<string, string>;
+  /** HTTP requests sent, retries included. */
   requests: number;
 }
 
@@ -47,8 +48,10 @@ export async function embedInBatches({ endpoint, items, dimensions, batchSize = 
     }
     let vectors: Float32Array[] | undefined;
     try {
-      outcome.requests++;
-      vectors = await embedTexts({ endpoint, texts: batch.map((i) => i.text), dimensions: dimensions ?? firstDimensions(outcome), timeoutMs, maxRetries, timing });
+      vectors = await embedTexts({
+        endpoint, texts: batch.map((i) => i.text), dimensions: dimensions ?? firstDimensions(outcome), timeoutMs, maxRetries, timing,
+        onRequest: () => outcome.requests++,
+      });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       for (const item of batch) outcome.failures.set(item.id, reason);

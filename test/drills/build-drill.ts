@@ -36,13 +36,20 @@ export function addPost(root: string, slug: string): void {
   fs.writeFileSync(path.join(root, "content/posts", `${slug}.md`), threeSectionPost(slug, slug));
 }
 
-/** buildIndex options against the fake with the Pi's timeouts, probe and backoff all scaled by {@link DRILL_TIME_SCALE}. */
+/**
+ * Floor under the scaled request timeout and probe: on a loaded 2-core CI machine a
+ * loopback answer can take tens of milliseconds, and a drill must fail on the fault it
+ * stages, never on a busy machine. No drill waits these out (a down Pi refuses at once).
+ */
+const MIN_WAIT_MS = 3_000;
+
+/** buildIndex options against the fake with the Pi's backoff scaled by {@link DRILL_TIME_SCALE}, its timeouts kept above {@link MIN_WAIT_MS}. */
 export function drillBuildOptions(root: string, fake: FakeOllama, extra: Partial<BuildIndexOptions> = {}): BuildIndexOptions {
   return {
     root, indexDir: ".index", cacheDir: ".cache", model: "bge-m3",
     primary: { url: fake.url, api: "ollama", model: "bge-m3" },
-    timeoutMs: scaled(EMBED_TIMEOUT_MS),
-    probeTimeoutMs: scaled(HEALTH_PROBE_TIMEOUT_MS),
+    timeoutMs: Math.max(MIN_WAIT_MS, scaled(EMBED_TIMEOUT_MS)),
+    probeTimeoutMs: Math.max(MIN_WAIT_MS, scaled(HEALTH_PROBE_TIMEOUT_MS)),
     timing: { baseMs: scaled(BACKOFF_BASE_MS), maxMs: scaled(BACKOFF_MAX_MS) },
     warn: () => {},
     ...extra,
