@@ -8,7 +8,10 @@ import { INDEX_DIR } from "@/lib/index/format";
 import { whyStale } from "@/lib/index/stale";
 import { formatBuildSummary } from "@/lib/index/summary";
 import { suggestedQuestions } from "@/lib/site";
+import { loadProjectEnv } from "./lib/load-env";
 
+// `--if-stale` is the predev step: read the development env files, as `next dev` will.
+loadProjectEnv({ dev: process.argv.includes("--if-stale") });
 const root = process.cwd();
 const config = env();
 const indexDir = config.SEARCH_INDEX_DIR ?? INDEX_DIR;

@@ -4,6 +4,7 @@ import { embedQuery } from "@/lib/embed/embed-query";
 import { loadSearchIndexNow } from "@/lib/search/load";
 import { searchIndex } from "@/lib/search/search";
 import type { SearchResponse } from "@/lib/search/types";
+import { loadProjectEnv } from "./lib/load-env";
 
 /** The documented `--json` shape: `{query, mode, results: [{rank, url, title, score, bm25Rank, denseRank}]}`. */
 export function toJsonOutput(response: SearchResponse) {
@@ -14,6 +15,7 @@ export function toJsonOutput(response: SearchResponse) {
   };
 }
 
+loadProjectEnv({ dev: false });
 const args = process.argv.slice(2);
 const json = args.includes("--json");
 const query = args.filter((arg) => arg !== "--json").join(" ").trim();

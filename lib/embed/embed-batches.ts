@@ -17,6 +17,8 @@ export interface BatchOutcome {
   failures: Map<string, string>;
   /** HTTP requests sent, retries included. */
   requests: number;
+  /** Why the remaining batches were not sent (the endpoint went down, or refused the token). */
+  stopped?: string;
 }
 
 /**
@@ -56,6 +58,11 @@ export async function embedInBatches({ endpoint, items, dimensions, batchSize = 
       const reason = error instanceof Error ? error.message : String(error);
       for (const item of batch) outcome.failures.set(item.id, reason);
       if (error instanceof EmbedError && error.retryable && error.httpStatus === undefined) down = `${endpoint.url} went down: ${reason}`;
+      // A refused token fails every batch the same way: one request tells, the rest would be noise.
+      if (error instanceof EmbedError && (error.httpStatus === 401 || error.httpStatus === 403)) {
+        down = `${endpoint.url} refused the token (${error.httpStatus}): check its secret (EMBED_SECRET, or EMBED_FALLBACK_SECRET for the fallback)`;
+      }
+      outcome.stopped = down;
     }
     // Outside the request's try: what happens to a vector after it arrived (the cache
     // write) can never make the endpoint look failed or drop the vector.

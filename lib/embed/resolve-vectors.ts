@@ -91,6 +91,7 @@ export async function resolveVectors(options: ResolveOptions): Promise<ResolvedV
       if (outcome.vectors.size > 0) result.notices.push(`fallback ${endpoint.url} embedded ${outcome.vectors.size} chunks`);
     }
     for (const [id, reason] of outcome.failures) result.missing.set(id, `${role}: ${reason}`);
+    if (outcome.stopped) result.notices.push(`${role} embedding stopped: ${outcome.stopped}`);
     misses = misses.filter((item) => !result.vectors.has(item.id));
   }
   return result;

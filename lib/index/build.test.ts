@@ -56,6 +56,16 @@ describe("buildIndex", () => {
     expect(summary.lexicalOnly[0]).toEqual({ id: "/blog/two#alpha", reason: expect.stringMatching(/primary: .*answered 500/) });
   });
 
+  it("stops at the first 401 (a wrong EMBED_SECRET) instead of sending every batch, and says which secret to check", async () => {
+    const root = makeContentRoot(files());
+    fake.failNext(1_000, 401);
+    const summary = await buildIndex(options(root, { batchSize: 2 }));
+    expect(fake.requests.filter((r) => r.path === "/api/embed")).toHaveLength(1);
+    expect(summary).toMatchObject({ embedded: 0, requests: 1 });
+    expect(summary.lexicalOnly).toHaveLength(10);
+    expect(summary.notices.join("\n")).toMatch(/refused the token \(401\): check its secret \(EMBED_SECRET/);
+  });
+
   it("with the endpoint down: one probe, no embed requests, cached vectors kept, the rest lexical-only; the next build fills them", async () => {
     const root = makeContentRoot(files());
     await buildIndex(options(root));
