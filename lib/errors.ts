@@ -5,6 +5,7 @@
  */
 export type ErrorType =
   | "bad_request"
+  | "method_not_allowed"
   | "unsupported_media_type"
   | "payload_too_large"
   | "rate_limited"
@@ -19,6 +20,7 @@ export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
 const statusByType: Record<ErrorType, number> = {
   bad_request: 400,
+  method_not_allowed: 405,
   unsupported_media_type: 415,
   payload_too_large: 413,
   rate_limited: 429,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, MAX_MESSAGES, MAX_USER_TEXT_CHARS } from "./schema";
-import { POST } from "./route";
+import { DELETE, GET, POST, PUT } from "./route";
 
 // The real route, as Next serves it: each bad body is refused before retrieval or any model call.
 const user = (text: string) => ({ id: "u1", role: "user", parts: [{ type: "text", text }] });
@@ -60,5 +60,24 @@ describe("POST /api/chat", () => {
   it("refuses a body without messages, and a last message from the assistant, with 400", async () => {
     expect((await post({ prompt: "hi" })).status).toBe(400);
     expect((await post({ messages: [{ id: "a", role: "assistant", parts: [{ type: "text", text: "hello" }] }] })).status).toBe(400);
+  });
+});
+
+describe("GET /api/chat and other methods", () => {
+  it("answers GET with 405, Allow: POST and a JSON method_not_allowed:chat error", async () => {
+    const response = await GET(new Request("http://site.test/api/chat"));
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.json()).toEqual({ error: { code: "method_not_allowed:chat", message: expect.stringMatching(/^GET is not supported here: send the question with POST/) } });
+  });
+
+  it("answers PUT and DELETE the same way, naming the method", async () => {
+    for (const [method, handler] of [["PUT", PUT], ["DELETE", DELETE]] as const) {
+      const response = await handler(new Request("http://site.test/api/chat", { method }));
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("POST");
+      expect((await response.json()).error.message).toMatch(new RegExp(`^${method} is not supported`));
+    }
   });
 });
