@@ -17,11 +17,14 @@ export function absoluteUrl(pathname: string): string {
 
 /**
  * Questions offered under the chat box. Their vectors are baked into the index at build
- * time, so clicking one never waits for the embedding endpoint.
+ * time, so clicking one never waits for the embedding endpoint. Each is worded so that
+ * keyword search alone (a fresh clone, or the Pi off) still finds the right sections:
+ * check a new one with `npm run search -- "..."` without EMBED_URL.
  */
 export const suggestedQuestions = [
-  "What kind of ML work have you done?",
+  "What machine learning models have you built?",
   "What's the latest thing you built?",
   "Have you used Terraform?",
-  "Where did you study?",
+  "Where did you go to university?",
+  "What runs in your Raspberry Pi homelab?",
 ];

@@ -2,6 +2,7 @@ import type { UIMessageChunk } from "ai";
 import { describe, expect, it } from "vitest";
 import { EXTRACTIVE_LABEL } from "./providers/extractive";
 import { createChatRateLimiter } from "./rate-limit";
+import { suggestedQuestions } from "@/lib/site";
 import { startFakeOllama } from "@/test/fake-ollama";
 import { askWithAiSdk, postChat, useChatFakes, userMessage } from "./testing/chat-fixture";
 import { ANSWER_INTERRUPTED_MESSAGE } from "./ui-stream";
@@ -47,7 +48,7 @@ describe("createChatHandler", () => {
   });
 
   it("never embeds a suggested question at run time: its vector was baked", async () => {
-    const { message } = await askWithAiSdk(handlerWith(), [userMessage("What kind of ML work have you done?")]);
+    const { message } = await askWithAiSdk(handlerWith(), [userMessage(suggestedQuestions[0]!)]);
     expect(message.metadata?.retrieval).toBe("hybrid");
     expect(fakes.ollama.requests.filter((r) => r.path === "/api/embed")).toHaveLength(0);
   });
