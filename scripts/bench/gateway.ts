@@ -2,7 +2,7 @@
 // the shared fake Ollama. `npx tsx scripts/bench/gateway.ts [--load-seconds 10]`.
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,7 +52,8 @@ function rssMb(pid: number): number {
 }
 
 async function startGateway(fake: FakeOllama, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const tokensFile = join(mkdtempSync(join(tmpdir(), "gateway-bench-")), "tokens");
+  const tokensDir = mkdtempSync(join(tmpdir(), "gateway-bench-"));
+  const tokensFile = join(tokensDir, "tokens");
   writeFileSync(tokensFile, `${TOKEN}\n`, { mode: 0o600 });
   const child = spawn(process.execPath, [GATEWAY], {
     env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", GATEWAY_PORT: "0", GATEWAY_TOKENS_FILE: tokensFile, OLLAMA_URL: fake.url, GATEWAY_BURST: "1000000000", ...env },
@@ -65,6 +66,8 @@ async function startGateway(fake: FakeOllama, env: Record<string, string>): Prom
     });
     child.on("exit", (code) => reject(new Error(`gateway exited with ${code}`)));
   });
+  // The gateway read its tokens at start; the file has done its job.
+  child.once("exit", () => rmSync(tokensDir, { recursive: true, force: true }));
   return { child, url };
 }
 

@@ -2,6 +2,7 @@
 // when its BUILD_ID is newer than every input of the build, else run `npm run build`,
 // after waiting for any `next build` already running (another engineer, CI, e2e).
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { runCommand } from "../../../e2e/server-process";
 
@@ -69,8 +70,10 @@ export async function ensureSiteBuild({ root, log }: { root: string; log: (line:
     if (!why) return `reused the build in .next (BUILD_ID ${fs.readFileSync(path.join(root, ".next/BUILD_ID"), "utf8").trim()})`;
     log(`building the site (${why}): npm run build`);
     const started = Date.now();
-    // No EMBED_URL: the checkout's .index stays what a fresh clone builds (lexical); the bench serves its own index.
-    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", EMBED_URL: "", EMBED_FALLBACK_URL: "" };
+    // The build's prebuild index goes to a throwaway folder: the checkout's .index (maybe
+    // built against the author's Pi) is left alone, and the bench serves its own index.
+    const scratchIndex = fs.mkdtempSync(path.join(os.tmpdir(), "bench-build-index-"));
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", EMBED_URL: "", EMBED_FALLBACK_URL: "", SEARCH_INDEX_DIR: scratchIndex };
     try {
       await runCommand("npm", ["run", "build"], { cwd: root, env, label: "npm run build" });
       return `built the site (${why}) in ${((Date.now() - started) / 1000).toFixed(0)} s`;
