@@ -12,6 +12,8 @@ import { writeBakedIndex } from "./write";
 /** Figures for the end-of-build summary. */
 export interface BuildSummary {
   chunks: number;
+  /** Suggested questions whose vectors were baked beside the chunks' (counted in hits and embedded too). */
+  questions: number;
   cacheHits: number;
   embedded: number;
   viaFallback: number;
@@ -69,7 +71,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
     queries: questions.map((q) => ({ text: q, vector: resolved.vectors.get(`${QUERY_PREFIX}${q}`) ?? null })),
   });
   return {
-    chunks: chunks.length, cacheHits: resolved.cacheHits, embedded: resolved.embedded, viaFallback: resolved.viaFallback,
+    chunks: chunks.length, questions: questions.length, cacheHits: resolved.cacheHits, embedded: resolved.embedded, viaFallback: resolved.viaFallback,
     requests: resolved.requests, lexicalOnly, notices: resolved.notices, embedConfigured: configured,
     dimensions: meta.dimensions, elapsedMs: Date.now() - started, indexDir: path.resolve(options.root, options.indexDir),
   };

@@ -9,7 +9,7 @@ export function formatBuildSummary(summary: BuildSummary): string {
   const lines = summary.notices.map((notice) => `index: ${notice}`);
   const missing = summary.lexicalOnly.length;
   lines.push(
-    `index: ${summary.chunks} chunks · ${summary.cacheHits} cache hits · ${summary.embedded} embedded (${summary.requests} requests` +
+    `index: ${summary.chunks} chunks${summary.questions ? ` + ${summary.questions} suggested questions` : ""} · ${summary.cacheHits} cache hits · ${summary.embedded} embedded (${summary.requests} requests` +
       `${summary.viaFallback ? `, ${summary.viaFallback} via fallback` : ""}) · ${missing} lexical-only · ${formatDuration(summary.elapsedMs)} → ${summary.indexDir}`,
   );
   if (summary.embedConfigured && missing > 0) {
