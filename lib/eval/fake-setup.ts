@@ -6,7 +6,7 @@ import type { EmbedEndpoint } from "../embed/types";
 import { buildIndex } from "../index/build";
 import { loadSearchIndexNow } from "../search/load";
 import type { EvalSetup } from "./run-eval";
-import { embedderFor } from "./setup";
+import { queryEmbedderFor } from "./embed-queries";
 
 /** How the report names the fake: its vectors share words, not meaning, so its dense figures say nothing about bge-m3. */
 export const FAKE_EMBEDDER_LABEL = "fake feature-hashing embedder, not bge-m3 (test/fake-ollama.ts)";
@@ -33,7 +33,7 @@ export async function startFakeSetup({ root = process.cwd() }: { root?: string }
     const indexDir = path.join(dir, "index");
     await buildIndex({ root, indexDir, cacheDir: path.join(dir, "cache"), model: FAKE_MODEL, primary: endpoint, strict: true, progress: silent, warn: () => {} });
     const index = loadSearchIndexNow({ dir: indexDir, model: FAKE_MODEL, root });
-    return { setup: { index, fake: true, embedder: FAKE_EMBEDDER_LABEL, embed: embedderFor([endpoint], index.dimensions) }, close };
+    return { setup: { index, fake: true, embedder: FAKE_EMBEDDER_LABEL, embed: queryEmbedderFor([endpoint], index.dimensions) }, close };
   } catch (error) {
     await close();
     throw error;

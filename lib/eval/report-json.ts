@@ -22,6 +22,7 @@ export function evalJson(result: EvalResult) {
       expected: run.question.expected,
       ranks: Object.fromEntries(modes.map((mode) => [mode, Object.fromEntries(run.question.expected.map((url) => [url, rankOf(run.rankings[mode]!.slice(0, MAX_K), url)]))])),
       top: run.top,
+      noVector: run.noVector ?? null,
     })),
   };
 }

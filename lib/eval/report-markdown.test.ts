@@ -50,4 +50,13 @@ describe("evalMarkdown", () => {
     expect(markdown).toContain("Dense and hybrid are missing because no embedding endpoint is configured.");
     expect(markdown).not.toMatch(/^\| dense \|/m);
   });
+
+  it("lists each question without a vector with its reason, and flags them above the tables", () => {
+    const base = result();
+    const runs = base.runs.map((run) => (run.question.id === "found" ? { ...run, noVector: "primary: answered 429" } : run));
+    const markdown = evalMarkdown({ ...base, runs });
+    expect(markdown).toContain("> **1 question without a vector.**");
+    expect(markdown).toContain("| found | Where did you study? | no vector: primary: answered 429 |");
+    expect(evalMarkdown(base)).not.toContain("Questions without a vector");
+  });
 });

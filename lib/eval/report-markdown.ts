@@ -1,5 +1,5 @@
 import { MAX_K, rankOf, SHALLOW_K } from "./metrics";
-import { byTypeTable, markdownTable, overallTable } from "./report-tables";
+import { byTypeTable, markdownTable, overallTable, withoutVector } from "./report-tables";
 import type { EvalResult } from "./run-eval";
 import type { QuestionRun } from "./types";
 
@@ -47,6 +47,14 @@ function unanswerableSection(result: EvalResult): string {
   ].join("\n");
 }
 
+/** Questions whose query got no vector, each with its reason. */
+function noVectorSection(result: EvalResult): string {
+  const missing = withoutVector(result);
+  if (missing.length === 0) return "";
+  const rows = missing.map((run) => [run.question.id, asked(run), `no vector: ${run.noVector}`]);
+  return `\n## Questions without a vector\n\nThese ${missing.length} of ${result.runs.length} questions got no query vector, so dense and hybrid take their BM25 list, roughly what the chat falls back to when its embedder fails. Run the eval again to measure them.\n\n${markdownTable(["id", "question", "reason"], rows)}\n`;
+}
+
 /** The full `reports/eval.md`: setup, definitions, overall and per-type tables, misses, unanswerable scores, plot. */
 export function evalMarkdown(result: EvalResult): string {
   const answerable = result.runs.filter((run) => run.question.expected.length > 0).length;
@@ -54,6 +62,8 @@ export function evalMarkdown(result: EvalResult): string {
     ? `\n> **Fake embedder.** Dense and hybrid figures below come from the fake feature-hashing embedder, not bge-m3: its vectors share words, not meaning. They show the dense path works end to end; they say nothing about bge-m3's retrieval quality. Run \`npm run eval\` against a real endpoint for those (see docs/eval.md).\n`
     : "";
   const lexicalOnly = result.lexicalOnlyReason ? `\n> **Lexical only.** Dense and hybrid are missing because ${result.lexicalOnlyReason}.\n` : "";
+  const noVector = withoutVector(result).length;
+  const partial = noVector > 0 ? `\n> **${noVector} ${noVector === 1 ? "question" : "questions"} without a vector.** Dense and hybrid take their BM25 list; see [Questions without a vector](#questions-without-a-vector).\n` : "";
   return `# Retrieval eval
 
 - **Date:** ${result.date}
@@ -61,7 +71,7 @@ export function evalMarkdown(result: EvalResult): string {
 - **Index:** ${result.chunks} chunks (model recorded: ${result.model})
 - **Questions:** ${result.runs.length} from \`eval/questions.json\` (${answerable} answerable, ${result.runs.length - answerable} unanswerable)
 - **Modes:** ${result.modes.join(", ")}
-${fakeWarning}${lexicalOnly}
+${fakeWarning}${lexicalOnly}${partial}
 ${DEFINITIONS}
 
 ## Overall
@@ -83,5 +93,5 @@ ${missesTable(result)}
 ## Unanswerable questions
 
 ${unanswerableSection(result)}
-`;
+${noVectorSection(result)}`;
 }

@@ -1,6 +1,6 @@
 import { MAX_K, SHALLOW_K, summarizeByType, summarizeMode, type ModeSummary } from "./metrics";
 import type { EvalResult } from "./run-eval";
-import type { Mode } from "./types";
+import type { Mode, QuestionRun } from "./types";
 
 /** Metrics are printed to two decimals: one question moves a mean over ~50 questions by 0.02. */
 export const fixed2 = (n: number) => n.toFixed(2);
@@ -30,9 +30,17 @@ export function byTypeTable(result: EvalResult): string {
   return markdownTable(["type", "n", ...result.modes.map((mode) => `${mode} (R@${SHALLOW_K} · R@${MAX_K} · MRR)`)], rows);
 }
 
+/** Questions lexical in every mode for want of a vector (none in a lexical-only run: its reason covers them all). */
+export function withoutVector(result: EvalResult): QuestionRun[] {
+  return result.modes.includes("dense") ? result.runs.filter((run) => run.noVector) : [];
+}
+
 /** The two tables as printed to stdout, with the setup in one line above them. */
 export function stdoutReport(result: EvalResult): string {
   const setup = `retrieval eval · ${result.runs.length} questions · ${result.chunks} chunks · embedder: ${result.embedder}`;
-  const note = result.lexicalOnlyReason ? `lexical only: ${result.lexicalOnlyReason}\n` : "";
+  const note = [
+    ...(result.lexicalOnlyReason ? [`lexical only: ${result.lexicalOnlyReason}`] : []),
+    ...withoutVector(result).map((run) => `${run.question.id}: lexical in every mode, no vector: ${run.noVector}`),
+  ].map((line) => `${line}\n`).join("");
   return `${setup}\n${note}\n${overallTable(result)}\n\n${byTypeTable(result)}\n`;
 }

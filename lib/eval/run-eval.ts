@@ -1,16 +1,14 @@
 import type { SearchIndex } from "../search/types";
+import type { QueryEmbedder } from "./embed-queries";
 import { MODES, type EvalQuestion, type Mode, type QuestionRun } from "./types";
 import { retrievalQueryOf } from "./questions";
 import { rankInModes } from "./rank-modes";
-
-/** Embeds one query; rejects with a one-line reason when no vector can be had. */
-export type QueryEmbed = (text: string) => Promise<Float32Array>;
 
 /** What the eval runs against: the index, how queries get vectors, and how to describe both in the report. */
 export interface EvalSetup {
   index: SearchIndex;
   /** Absent when there is no endpoint or the index has no vectors; `lexicalOnlyReason` then says why. */
-  embed?: QueryEmbed;
+  embed?: QueryEmbedder;
   /** "bge-m3 (ollama API at pi.example.com)", or the fake's label. */
   embedder: string;
   lexicalOnlyReason?: string;
@@ -24,7 +22,7 @@ export interface EvalResult {
   modes: Mode[];
   embedder: string;
   fake: boolean;
-  /** Why dense and hybrid are missing, when they are. */
+  /** Why dense and hybrid are missing, when they are (each question's own reason is its `noVector`). */
   lexicalOnlyReason?: string;
   model: string;
   chunks: number;
@@ -32,33 +30,53 @@ export interface EvalResult {
   date: string;
 }
 
-/** Query vectors for every query (a suggested question's baked vector first, as the chat does), or the reason one failed. */
-async function vectorsFor(index: SearchIndex, queries: string[], embed: QueryEmbed): Promise<{ vectors?: Float32Array[]; failed?: string }> {
-  const vectors: Float32Array[] = [];
-  for (const query of queries) {
-    try {
-      vectors.push(index.bakedQueryVector(query) ?? (await embed(query)));
-    } catch (error) {
-      // One missing vector would mix modes across questions; the whole run falls back to lexical instead.
-      return { failed: `no query vector for "${query.replace(/\n/g, " / ")}": ${error instanceof Error ? error.message : String(error)}` };
-    }
-  }
-  return { vectors };
+const oneLine = (query: string) => query.replace(/\n/g, " / ");
+
+/**
+ * A vector per query text, or the reason it has none: a suggested question's baked vector
+ * first, as the chat does; every other distinct text embedded in one batched pass.
+ */
+async function vectorsFor(index: SearchIndex, queries: string[], embed: QueryEmbedder): Promise<{ vector: (query: string) => Float32Array | undefined; failure: (query: string) => string | undefined }> {
+  const baked = new Map(queries.flatMap((query) => {
+    const vector = index.bakedQueryVector(query);
+    return vector ? [[query, vector] as const] : [];
+  }));
+  const embedded = await embed([...new Set(queries.filter((query) => !baked.has(query)))]);
+  return { vector: (query) => baked.get(query) ?? embedded.vectors.get(query), failure: (query) => embedded.failures.get(query) };
 }
 
-/** Retrieves every question in every mode the setup allows. */
+/** Why no query got a vector: the first question's reason, and how many others share the fate. */
+function noVectorAtAll(runs: QuestionRun[]): string {
+  const first = runs.find((run) => run.noVector);
+  if (!first) return "no query got a vector";
+  return `no query got a vector (${runs.length} questions); the first, "${oneLine(first.query)}": ${first.noVector}`;
+}
+
+/** A question without a vector takes its BM25 list in dense and hybrid too: roughly what the chat falls back to when its embedder fails. */
+function lexicalInEveryMode(run: QuestionRun): QuestionRun {
+  return { ...run, rankings: { lexical: run.rankings.lexical, dense: run.rankings.lexical, hybrid: run.rankings.lexical } };
+}
+
+/**
+ * Retrieves every question in every mode the setup allows. A question whose query got no
+ * vector takes its lexical ranking in dense and hybrid too, with the reason in `noVector`,
+ * so every mode is scored on the same questions; the run is lexical only when no query got one.
+ */
 export async function runEval({ setup, questions, now = new Date() }: { setup: EvalSetup; questions: EvalQuestion[]; now?: Date }): Promise<EvalResult> {
   const { index } = setup;
   const queries = questions.map(retrievalQueryOf);
-  let lexicalOnlyReason = setup.lexicalOnlyReason;
-  let vectors: Float32Array[] | undefined;
-  if (setup.embed && !lexicalOnlyReason) {
-    const embedded = await vectorsFor(index, queries, setup.embed);
-    vectors = embedded.vectors;
-    lexicalOnlyReason = embedded.failed;
-  }
-  const runs = questions.map((question, i) => ({ question, query: queries[i]!, ...rankInModes({ index, query: queries[i]!, queryVector: vectors?.[i] }) }));
-  const modes = MODES.filter((mode) => runs.every((run) => run.rankings[mode]));
-  if (modes.length === 1 && !lexicalOnlyReason) lexicalOnlyReason = `query vectors do not fit the index (${index.model}, ${index.dimensions} dimensions)`;
+  const vectors = setup.embed && !setup.lexicalOnlyReason ? await vectorsFor(index, queries, setup.embed) : undefined;
+  const misfit = `the vector does not fit the index (${index.model}, ${index.dimensions} dimensions)`;
+  let runs: QuestionRun[] = questions.map((question, i) => {
+    const query = queries[i]!;
+    const queryVector = vectors?.vector(query);
+    const ranked = rankInModes({ index, query, queryVector });
+    const noVector = !vectors || ranked.rankings.dense ? undefined : queryVector ? misfit : (vectors.failure(query) ?? "the embedder returned no vector");
+    return { question, query, ...ranked, ...(noVector ? { noVector } : {}) };
+  });
+  const anyVector = runs.some((run) => run.rankings.dense);
+  if (anyVector) runs = runs.map((run) => (run.noVector ? lexicalInEveryMode(run) : run));
+  const modes: Mode[] = anyVector ? [...MODES] : ["lexical"];
+  const lexicalOnlyReason = setup.lexicalOnlyReason ?? (anyVector ? undefined : noVectorAtAll(runs));
   return { runs, modes, embedder: setup.embedder, fake: setup.fake, lexicalOnlyReason, model: index.model, chunks: index.chunks.length, date: now.toISOString() };
 }

@@ -1,22 +1,12 @@
-import { embedQuery } from "../embed/embed-query";
 import { embedEndpointsFromEnv } from "../embed/endpoints";
 import type { EmbedEndpoint } from "../embed/types";
 import { loadSearchIndexNow } from "../search/load";
-import type { EvalSetup, QueryEmbed } from "./run-eval";
+import { queryEmbedderFor } from "./embed-queries";
+import type { EvalSetup } from "./run-eval";
 
 /** "bge-m3 (ollama API at pi.example.com)": the model and where it runs, without the path or any secret. */
 export function describeEndpoint(endpoint: EmbedEndpoint): string {
   return `${endpoint.model} (${endpoint.api} API at ${new URL(endpoint.url).host})`;
-}
-
-/** A query embedder over endpoints tried in order, as `npm run search` does it; rejects with the last reason. */
-export function embedderFor(endpoints: Array<EmbedEndpoint | undefined>, dimensions: number): QueryEmbed {
-  return async (text) => {
-    let reason = "no endpoint answered";
-    const vector = await embedQuery({ text, endpoints, dimensions, onFailure: (why) => (reason = why) });
-    if (!vector) throw new Error(reason);
-    return vector;
-  };
 }
 
 /**
@@ -35,5 +25,5 @@ export function configuredSetup(): EvalSetup {
   if (!index.hasVectors) {
     return { index, fake: false, embedder, lexicalOnlyReason: `the ${index.source} index has no chunk vectors; run \`npm run index\` with EMBED_URL set first` };
   }
-  return { index, fake: false, embedder, embed: embedderFor([primary, fallback], index.dimensions) };
+  return { index, fake: false, embedder, embed: queryEmbedderFor([primary, fallback], index.dimensions) };
 }

@@ -36,4 +36,6 @@ export interface QuestionRun {
   /** Chunk URLs in rank order, per mode that ran (duplicates kept: several chunks can share a page URL). */
   rankings: Partial<Record<Mode, string[]>>;
   top: TopScores;
+  /** Why this question's query got no vector, so every mode ranks it lexically (absent when it got one or none was sought). */
+  noVector?: string;
 }
