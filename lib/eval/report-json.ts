@@ -9,6 +9,7 @@ export function evalJson(result: EvalResult) {
     embedder: result.embedder,
     fake: result.fake,
     model: result.model,
+    indexHasVectors: result.indexHasVectors,
     chunks: result.chunks,
     modes,
     lexicalOnlyReason: result.lexicalOnlyReason ?? null,

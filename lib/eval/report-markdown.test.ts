@@ -20,6 +20,7 @@ function result(overrides: Partial<EvalResult> = {}): EvalResult {
     embedder: "bge-m3 (ollama API at pi.example)",
     fake: false,
     model: "bge-m3",
+    indexHasVectors: true,
     chunks: 3,
     date: "2026-10-12T08:00:00.000Z",
     ...overrides,
@@ -49,6 +50,13 @@ describe("evalMarkdown", () => {
     const markdown = evalMarkdown(result({ modes: ["lexical"], lexicalOnlyReason: "no embedding endpoint is configured" }));
     expect(markdown).toContain("Dense and hybrid are missing because no embedding endpoint is configured.");
     expect(markdown).not.toMatch(/^\| dense \|/m);
+  });
+
+  it("says a lexical-only index has no vectors instead of naming a model as if vectors were used", () => {
+    const lexicalOnly = { modes: ["lexical" as const], lexicalOnlyReason: "no embedding endpoint is configured" };
+    expect(evalMarkdown(result({ ...lexicalOnly, indexHasVectors: false }))).toContain("- **Index:** 3 chunks (no vectors (lexical-only index))");
+    expect(evalMarkdown(result({ ...lexicalOnly }))).toContain("- **Index:** 3 chunks (bge-m3 vectors, unused in this lexical-only run)");
+    expect(evalMarkdown(result())).toContain("- **Index:** 3 chunks (model recorded: bge-m3)");
   });
 
   it("lists each question without a vector with its reason, and flags them above the tables", () => {

@@ -47,6 +47,12 @@ function unanswerableSection(result: EvalResult): string {
   ].join("\n");
 }
 
+/** The index line's note: which model's vectors were used, or that none were. */
+function vectorsNote(result: EvalResult): string {
+  if (!result.indexHasVectors) return "no vectors (lexical-only index)";
+  return result.modes.includes("dense") ? `model recorded: ${result.model}` : `${result.model} vectors, unused in this lexical-only run`;
+}
+
 /** Questions whose query got no vector, each with its reason. */
 function noVectorSection(result: EvalResult): string {
   const missing = withoutVector(result);
@@ -68,7 +74,7 @@ export function evalMarkdown(result: EvalResult): string {
 
 - **Date:** ${result.date}
 - **Embedder:** ${result.embedder}
-- **Index:** ${result.chunks} chunks (model recorded: ${result.model})
+- **Index:** ${result.chunks} chunks (${vectorsNote(result)})
 - **Questions:** ${result.runs.length} from \`eval/questions.json\` (${answerable} answerable, ${result.runs.length - answerable} unanswerable)
 - **Modes:** ${result.modes.join(", ")}
 ${fakeWarning}${lexicalOnly}${partial}

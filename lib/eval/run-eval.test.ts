@@ -88,4 +88,10 @@ describe("runEval", () => {
     expect(result.modes).toEqual(["lexical"]);
     expect(result.lexicalOnlyReason).toMatch(/does not fit the index \(test, 2 dimensions\)/);
   });
+
+  it("records whether the index holds vectors", async () => {
+    const lexicalIndex = { ...tinyIndex(), hasVectors: false };
+    expect((await runEval({ setup: { index: lexicalIndex, fake: false, embedder: "none", lexicalOnlyReason: "no vectors" }, questions })).indexHasVectors).toBe(false);
+    expect((await runEval({ setup: { index: tinyIndex(), fake: false, embedder: "pi", embed: embedderOf(alongY) }, questions })).indexHasVectors).toBe(true);
+  });
 });

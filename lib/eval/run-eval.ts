@@ -25,6 +25,8 @@ export interface EvalResult {
   /** Why dense and hybrid are missing, when they are (each question's own reason is its `noVector`). */
   lexicalOnlyReason?: string;
   model: string;
+  /** False for a lexical-only index: then no vector was used, whatever model the index names. */
+  indexHasVectors: boolean;
   chunks: number;
   /** ISO date-time of the run. */
   date: string;
@@ -78,5 +80,5 @@ export async function runEval({ setup, questions, now = new Date() }: { setup: E
   if (anyVector) runs = runs.map((run) => (run.noVector ? lexicalInEveryMode(run) : run));
   const modes: Mode[] = anyVector ? [...MODES] : ["lexical"];
   const lexicalOnlyReason = setup.lexicalOnlyReason ?? (anyVector ? undefined : noVectorAtAll(runs));
-  return { runs, modes, embedder: setup.embedder, fake: setup.fake, lexicalOnlyReason, model: index.model, chunks: index.chunks.length, date: now.toISOString() };
+  return { runs, modes, embedder: setup.embedder, fake: setup.fake, lexicalOnlyReason, model: index.model, indexHasVectors: index.hasVectors, chunks: index.chunks.length, date: now.toISOString() };
 }
