@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OUT_DIR, parseEvalArgs } from "./args";
+import { COMMITTED_OUT_DIR, DEFAULT_OUT_DIR, outDirOf, parseEvalArgs } from "./args";
 
 describe("parseEvalArgs", () => {
-  it("defaults to tables on stdout, the configured endpoint and reports/", () => {
-    expect(parseEvalArgs([])).toEqual({ json: false, fake: false, out: DEFAULT_OUT_DIR });
+  it("defaults to tables on stdout, the configured endpoint and the git-ignored .reports/, never the committed reports/", () => {
+    expect(parseEvalArgs([])).toEqual({ json: false, fake: false, out: ".reports" });
+    expect(DEFAULT_OUT_DIR).not.toBe(COMMITTED_OUT_DIR);
   });
 
   it("reads every flag, with --out as two words or one", () => {
@@ -15,5 +16,21 @@ describe("parseEvalArgs", () => {
     expect(() => parseEvalArgs(["--out"])).toThrow(/--out needs a folder/);
     expect(() => parseEvalArgs(["--out", "--json"])).toThrow(/--out needs a folder/);
     expect(() => parseEvalArgs(["--verbose"])).toThrow(/unknown argument --verbose\nusage:/);
+  });
+});
+
+describe("outDirOf", () => {
+  const root = "/project";
+
+  it("resolves the folder against the project root, .reports/ by default", () => {
+    expect(outDirOf({ args: parseEvalArgs([]), root })).toBe("/project/.reports");
+    expect(outDirOf({ args: parseEvalArgs(["--out", "/tmp/eval"]), root })).toBe("/tmp/eval");
+  });
+
+  it("writes to the committed reports/ only for a --fake run", () => {
+    expect(outDirOf({ args: parseEvalArgs(["--fake", "--out", "reports"]), root })).toBe("/project/reports");
+    for (const out of ["reports", "./reports/", "/project/reports"]) {
+      expect(() => outDirOf({ args: parseEvalArgs(["--out", out]), root })).toThrow(/reports\/ holds the committed --fake report/);
+    }
   });
 });

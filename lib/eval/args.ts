@@ -1,5 +1,10 @@
-/** Where the reports go unless `--out` says otherwise. */
-export const DEFAULT_OUT_DIR = "reports";
+import path from "node:path";
+
+/** Where the reports go unless `--out` says otherwise: a git-ignored folder, so a plain run never overwrites the committed `reports/` (a `--fake` run). */
+export const DEFAULT_OUT_DIR = ".reports";
+
+/** The committed report's folder, regenerated only by `npm run eval -- --fake --out reports`. */
+export const COMMITTED_OUT_DIR = "reports";
 
 /** The parsed command line of `npm run eval`. */
 export interface EvalArgs {
@@ -9,6 +14,18 @@ export interface EvalArgs {
   out: string;
   /** Evaluate against the shared fake Ollama instead of the configured endpoint. */
   fake: boolean;
+}
+
+/**
+ * The folder the reports go to, resolved against the project root; refuses the committed
+ * `reports/` for a run that is not `--fake`, whose figures would replace the fake ones.
+ */
+export function outDirOf({ args, root }: { args: EvalArgs; root: string }): string {
+  const dir = path.resolve(root, args.out);
+  if (dir === path.resolve(root, COMMITTED_OUT_DIR) && !args.fake) {
+    throw new Error(`${COMMITTED_OUT_DIR}/ holds the committed --fake report, regenerated only by \`npm run eval -- --fake --out ${COMMITTED_OUT_DIR}\`; leave out --out to write to ${DEFAULT_OUT_DIR}/\n${USAGE}`);
+  }
+  return dir;
 }
 
 /** The usage line printed on a bad flag. */

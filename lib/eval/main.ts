@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parseEvalArgs } from "./args";
+import { outDirOf, parseEvalArgs } from "./args";
 import { startFakeSetup } from "./fake-setup";
 import { recallCurve, summarizeMode } from "./metrics";
 import { loadQuestions } from "./questions";
@@ -34,15 +34,16 @@ function shown(root: string, file: string): string {
 /**
  * `npm run eval`: retrieves every labelled question in each mode the setup allows
  * (`--fake`: against the shared fake Ollama), prints the tables (or `--json`) and
- * writes the reports to `--out` (default `reports/`).
+ * writes the reports to `--out` (default `.reports/`; the committed `reports/` only with `--fake --out reports`).
  */
 export async function runEvalCommand({ argv, root = process.cwd(), print = console.log }: { argv: string[]; root?: string; print?: (text: string) => void }): Promise<EvalResult> {
   const args = parseEvalArgs(argv);
+  const dir = outDirOf({ args, root });
   const questions = loadQuestions(root);
   const fake = args.fake ? await startFakeSetup({ root }) : undefined;
   try {
     const result = await runEval({ setup: fake?.setup ?? configuredSetup(), questions });
-    const written = writeReports({ result, dir: path.resolve(root, args.out) });
+    const written = writeReports({ result, dir });
     if (args.json) print(JSON.stringify(evalJson(result), null, 2));
     else print(`${stdoutReport(result)}\nwrote ${shown(root, written.markdown)} and ${shown(root, written.svg)}`);
     return result;
