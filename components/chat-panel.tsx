@@ -4,6 +4,7 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { ChatMessage, type ChatUIMessage } from "./chat-message";
+import { usePersistedChat } from "./use-persisted-chat";
 
 /** Messages sent per request: enough for follow-ups, and well inside the route's 24-message limit. */
 const CLIENT_HISTORY_MESSAGES = 12;
@@ -25,7 +26,7 @@ function describeError(error: Error): string {
   return error.message || "Something went wrong. Please try again.";
 }
 
-/** The front-page chat: ask, watch the answer stream with its sources, stop, retry, clear. */
+/** The front-page chat: ask, watch the answer stream with its sources, stop, retry, clear; kept for the tab across pages. */
 export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: string[]; author: string }) {
   const [transport] = useState(
     () =>
@@ -37,6 +38,8 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
       }),
   );
   const { messages, sendMessage, status, stop, error, regenerate, setMessages, clearError } = useChat<ChatUIMessage>({ transport });
+  // Sources open in this tab, on their section; Back finds the conversation where it was.
+  const { clear } = usePersistedChat({ messages, status, setMessages });
   const [input, setInput] = useState("");
   const logRef = useRef<HTMLDivElement>(null);
   const busy = status === "submitted" || status === "streaming";
@@ -109,7 +112,7 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
             </button>
           )}
           {messages.length > 0 && !busy && (
-            <button type="button" className={quietButton} onClick={() => (setMessages([]), clearError())}>
+            <button type="button" className={quietButton} onClick={() => (clear(), clearError())}>
               Clear
             </button>
           )}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
+import { SAVED_CONVERSATION_KEY } from "@/lib/chat/saved-conversation";
 import { suggestedQuestions } from "@/lib/site";
 import { launchBrowser, openPage, saveScreenshot } from "./browser";
 import { controlFake } from "./control";
@@ -42,6 +43,25 @@ async function ask(page: Page, question: string) {
   await page.keyboard.press("Enter");
 }
 
+/** Clicks the answer's first deep-linked source (in this tab) and waits until its heading is in view. */
+async function followSource(page: Page, answer: Locator) {
+  const more = answer.locator("details summary");
+  if ((await more.count()) > 0) await more.click();
+  const link = answer.locator('[data-source-link][href*="#"]').first();
+  const href = (await link.getAttribute("href"))!;
+  await link.click();
+  await page.waitForURL((url) => url.pathname + url.hash === href);
+  const id = decodeURIComponent(href.split("#")[1]!);
+  await expect.poll(() =>
+    page.evaluate((anchor) => {
+      const heading = document.getElementById(anchor);
+      if (!heading || !/^H[23]$/.test(heading.tagName)) return "no heading";
+      const top = heading.getBoundingClientRect().top;
+      return top >= 0 && top < window.innerHeight ? "in view" : `at ${top}`;
+    }, id),
+  ).toBe("in view");
+}
+
 async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
@@ -61,21 +81,31 @@ describe("the front-page chat", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await saveScreenshot(page, "chat-desktop-dark");
 
-    const more = answer.locator("details summary");
-    if ((await more.count()) > 0) await more.click();
-    const link = answer.locator('[data-source-link][href*="#"]').first();
-    const href = (await link.getAttribute("href"))!;
-    await link.click();
-    await page.waitForURL((url) => url.pathname + url.hash === href);
-    const id = decodeURIComponent(href.split("#")[1]!);
-    await expect.poll(() =>
-      page.evaluate((anchor) => {
-        const heading = document.getElementById(anchor);
-        if (!heading || !/^H[23]$/.test(heading.tagName)) return "no heading";
-        const top = heading.getBoundingClientRect().top;
-        return top >= 0 && top < window.innerHeight ? "in view" : `at ${top}`;
-      }, id),
-    ).toBe("in view");
+    await followSource(page, answer);
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps the conversation after following a source and pressing Back, and after a reload; Clear empties it for good", async () => {
+    const question = "How did you serve the fraud scoring model with ONNX Runtime?";
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${baseUrl}/`);
+    await ask(page, question);
+    await watchAnswer(page);
+    const answer = await answerText(lastAnswer(page));
+    expect(answer).toMatch(/^Based on \[1\]/);
+
+    await followSource(page, lastAnswer(page));
+    await page.goBack();
+    await page.waitForURL(`${baseUrl}/`);
+    await expect.poll(() => page.locator('[data-role="user"]').first().innerText()).toBe(question);
+    await expect.poll(() => answerText(lastAnswer(page))).toBe(answer);
+    expect(await lastAnswer(page).locator("[data-source-link]").count()).toBeGreaterThan(0);
+
+    await page.reload();
+    await expect.poll(() => page.locator('[data-role="user"]').count()).toBe(1);
+    await page.getByRole("button", { name: "Clear" }).click();
+    expect(await page.locator("[data-role]").count()).toBe(0);
+    expect(await page.evaluate((key) => sessionStorage.getItem(key), SAVED_CONVERSATION_KEY)).toBeNull();
     expect(errors).toEqual([]);
   });
 
