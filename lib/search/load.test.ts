@@ -23,13 +23,16 @@ describe("createSearchIndexLoader", () => {
   const first = [chunk("a", "alpha DuckDB")];
   const second = [chunk("a", "alpha DuckDB"), chunk("b", "beta Kafka")];
 
-  it("reloads the index in development once index.json is newer than the one loaded", async () => {
+  it.each([
+    { title: "reloads the index in development once index.json is newer than the one loaded", reloadWhenChanged: true, after: ["a", "b"] },
+    { title: "keeps the first load in production even after the index is rewritten", reloadWhenChanged: false, after: ["a"] },
+  ])("$title", async ({ reloadWhenChanged, after }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "index-"));
     bake(dir, first, 60);
-    const load = createSearchIndexLoader({ dir, model: "bge-m3", reloadWhenChanged: true });
+    const load = createSearchIndexLoader({ dir, model: "bge-m3", reloadWhenChanged });
     expect(await idsOf(load)).toEqual(["a"]);
     bake(dir, second, 0);
-    expect(await idsOf(load)).toEqual(["a", "b"]);
+    expect(await idsOf(load)).toEqual(after);
   });
 
   it("serves the same loaded index while index.json is unchanged", async () => {
@@ -37,15 +40,6 @@ describe("createSearchIndexLoader", () => {
     bake(dir, first, 60);
     const load = createSearchIndexLoader({ dir, model: "bge-m3", reloadWhenChanged: true });
     expect(await load()).toBe(await load());
-  });
-
-  it("keeps the first load in production even after the index is rewritten", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "index-"));
-    bake(dir, first, 60);
-    const load = createSearchIndexLoader({ dir, model: "bge-m3", reloadWhenChanged: false });
-    expect(await idsOf(load)).toEqual(["a"]);
-    bake(dir, second, 0);
-    expect(await idsOf(load)).toEqual(["a"]);
   });
 
   it("switches from the lexical fallback over content/ to a baked index that appears later in development", async () => {
