@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { COMMITTED_OUT_DIR, DEFAULT_OUT_DIR, outDirOf, parseEvalArgs } from "./args";
 
 describe("parseEvalArgs", () => {
-  it("defaults to tables on stdout, the configured endpoint and the git-ignored .reports/, never the committed reports/", () => {
-    expect(parseEvalArgs([])).toEqual({ json: false, fake: false, out: ".reports" });
+  it("defaults to tables on stdout, the configured endpoint and reports/, never the committed reports/baseline/", () => {
+    expect(parseEvalArgs([])).toEqual({ json: false, fake: false, out: "reports" });
     expect(DEFAULT_OUT_DIR).not.toBe(COMMITTED_OUT_DIR);
   });
 
@@ -22,15 +22,15 @@ describe("parseEvalArgs", () => {
 describe("outDirOf", () => {
   const root = "/project";
 
-  it("resolves the folder against the project root, .reports/ by default", () => {
-    expect(outDirOf({ args: parseEvalArgs([]), root })).toBe("/project/.reports");
+  it("resolves the folder against the project root, reports/ by default", () => {
+    expect(outDirOf({ args: parseEvalArgs([]), root })).toBe("/project/reports");
     expect(outDirOf({ args: parseEvalArgs(["--out", "/tmp/eval"]), root })).toBe("/tmp/eval");
   });
 
-  it("writes to the committed reports/ only for a --fake run", () => {
-    expect(outDirOf({ args: parseEvalArgs(["--fake", "--out", "reports"]), root })).toBe("/project/reports");
-    for (const out of ["reports", "./reports/", "/project/reports"]) {
-      expect(() => outDirOf({ args: parseEvalArgs(["--out", out]), root })).toThrow(/reports\/ holds the committed --fake report/);
+  it("writes to the committed reports/baseline/ only for a --fake run", () => {
+    expect(outDirOf({ args: parseEvalArgs(["--fake", "--out", "reports/baseline"]), root })).toBe("/project/reports/baseline");
+    for (const out of ["reports/baseline", "./reports/baseline/", "/project/reports/baseline"]) {
+      expect(() => outDirOf({ args: parseEvalArgs(["--out", out]), root })).toThrow(/reports\/baseline\/ holds the committed --fake report/);
     }
   });
 });

@@ -1,10 +1,10 @@
 import path from "node:path";
 
-/** Where the reports go unless `--out` says otherwise: a git-ignored folder, so a plain run never overwrites the committed `reports/` (a `--fake` run). */
-export const DEFAULT_OUT_DIR = ".reports";
+/** Where the reports go unless `--out` says otherwise; git ignores it, but for the committed baseline inside. */
+export const DEFAULT_OUT_DIR = "reports";
 
-/** The committed report's folder, regenerated only by `npm run eval -- --fake --out reports`. */
-export const COMMITTED_OUT_DIR = "reports";
+/** The committed baseline (a `--fake` run), regenerated only by `npm run eval -- --fake --out reports/baseline`. */
+export const COMMITTED_OUT_DIR = "reports/baseline";
 
 /** The parsed command line of `npm run eval`. */
 export interface EvalArgs {
@@ -18,7 +18,7 @@ export interface EvalArgs {
 
 /**
  * The folder the reports go to, resolved against the project root; refuses the committed
- * `reports/` for a run that is not `--fake`, whose figures would replace the fake ones.
+ * `reports/baseline/` for a run that is not `--fake`, whose figures would replace the fake ones.
  */
 export function outDirOf({ args, root }: { args: EvalArgs; root: string }): string {
   const dir = path.resolve(root, args.out);

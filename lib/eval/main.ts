@@ -34,7 +34,7 @@ function shown(root: string, file: string): string {
 /**
  * `npm run eval`: retrieves every labelled question in each mode the setup allows
  * (`--fake`: against the shared fake Ollama), prints the tables (or `--json`) and
- * writes the reports to `--out` (default `.reports/`; the committed `reports/` only with `--fake --out reports`).
+ * writes the reports to `--out` (default `reports/`, git-ignored; the committed `reports/baseline/` only with `--fake --out reports/baseline`).
  */
 export async function runEvalCommand({ argv, root = process.cwd(), print = console.log }: { argv: string[]; root?: string; print?: (text: string) => void }): Promise<EvalResult> {
   const args = parseEvalArgs(argv);
