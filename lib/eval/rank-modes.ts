@@ -1,5 +1,4 @@
-import { rankByBm25 } from "../search/bm25";
-import { searchIndex } from "../search/search";
+import { rankLexical, searchIndex } from "../search/search";
 import type { SearchIndex } from "../search/types";
 import { isFiniteVector, normalizeInPlace, rankByCosine } from "../search/vectors";
 import { MAX_K } from "./metrics";
@@ -27,13 +26,16 @@ function cosineOf(index: SearchIndex, chunk: number, unit: Float32Array): number
 
 /**
  * Ranks one query three ways: `lexical` (the BM25 list alone), `dense` (the cosine list
- * alone) and `hybrid` (what `searchIndex` returns: RRF of both plus the recency list).
+ * alone) and `hybrid` (what `searchIndex` returns: RRF of both plus the recency list),
+ * from one BM25 pass.
  * Without a usable query vector only `lexical` runs.
  */
 export function rankInModes({ index, query, queryVector }: { index: SearchIndex; query: string; queryVector?: Float32Array }): ModeRankings {
   const urlOf = (chunk: number) => index.chunks[chunk]!.url;
-  const lexical = rankByBm25({ engine: index.bm25, query, limit: MAX_K });
-  // rankByBm25 drops the scores; the best one is read from the engine for the refusal-threshold table.
+  // One BM25 pass serves the lexical mode (its top MAX_K) and hybrid's fusion (all of it).
+  const candidates = rankLexical({ index, query });
+  const lexical = candidates.slice(0, MAX_K);
+  // rankLexical drops the scores; the best one is read from the engine for the refusal-threshold table.
   const [best] = index.bm25.search(query, 1) as Array<[string, number]>;
   const top: TopScores = { bm25: best ? best[1] : null, cosine: null };
   const unit = unitQuery(index, queryVector);
@@ -41,6 +43,6 @@ export function rankInModes({ index, query, queryVector }: { index: SearchIndex;
   const { matrix, dimensions, rowOfChunk } = index;
   const dense = rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: MAX_K });
   if (dense.length > 0) top.cosine = cosineOf(index, dense[0]!, unit);
-  const hybrid = searchIndex({ index, query, queryVector, limit: MAX_K }).results.map((result) => result.chunk.url);
+  const hybrid = searchIndex({ index, query, queryVector: unit, lexical: candidates, limit: MAX_K }).results.map((result) => result.chunk.url);
   return { rankings: { lexical: lexical.map(urlOf), dense: dense.map(urlOf), hybrid }, top };
 }
