@@ -22,10 +22,13 @@ describe("startFakeLlm", () => {
     const chunks = lines.slice(0, -1).map((l) => JSON.parse(l));
     expect(chunks[0].choices[0].delta).toEqual({ role: "assistant", content: "" });
     expect(chunks[0].object).toBe("chat.completion.chunk");
+    expect(new Set(chunks.map((c) => c.id)).size).toBe(1);
+    expect(chunks.slice(0, -1).every((c) => c.choices[0].finish_reason === null)).toBe(true);
     const final = chunks.at(-1);
     expect(final.choices[0]).toMatchObject({ delta: {}, finish_reason: "stop" });
     expect(final.x_groq.usage.total_tokens).toBeGreaterThan(0);
-    expect(final.usage.completion_tokens).toBeGreaterThan(0);
+    // Groq puts a stream's usage under x_groq only; a top-level usage would be OpenAI's include_usage chunk.
+    expect(final.usage).toBeUndefined();
     const text = chunks.map((c) => c.choices[0].delta.content ?? "").join("");
     expect(text).toBe("Based on [1] (My post › Setup): I wired three Raspberry Pis together with k3s and Flux. [1].");
     expect(chunks.length).toBeGreaterThan(10);
@@ -49,15 +52,29 @@ describe("startFakeLlm", () => {
     expect(limited.headers.get("retry-after")).toBe("7");
     expect((await limited.json()).error.code).toBe("rate_limit_exceeded");
     fake.failNext(500, 2);
-    expect((await post(fake, "/v1/chat/completions", body())).status).toBe(500);
+    const failed = await post(fake, "/v1/chat/completions", body());
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ error: { message: expect.any(String), type: "internal_server_error", code: "internal_server_error" } });
     expect((await post(fake, "/v1/chat/completions", body())).status).toBe(500);
     expect((await post(fake, "/v1/chat/completions", body())).status).toBe(200);
   });
 
-  it("cuts the next stream after two deltas", async () => {
+  it("cuts the next stream after the role chunk and two deltas, with no finish_reason or [DONE]", async () => {
     fake.cutNext();
     const response = await post(fake, "/openai/v1/chat/completions", body());
-    await expect(response.text()).rejects.toThrow();
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    await expect((async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        received += decoder.decode(value, { stream: true });
+      }
+    })()).rejects.toThrow();
+    const chunks = events(received).map((l) => JSON.parse(l));
+    expect(chunks.map((c) => c.choices[0].delta.content)).toEqual(["", "Based ", "on "]);
+    expect(chunks.every((c) => c.choices[0].finish_reason === null)).toBe(true);
   });
 
   it("spaces the deltas by the configured delay", async () => {

@@ -1,7 +1,7 @@
 // The one fake OpenAI-compatible chat server shared by every test, browser test and
 // benchmark: a real node:http server on 127.0.0.1 that streams chat completions exactly
 // as Groq does (role chunk, content deltas, a final chunk with finish_reason and
-// x_groq.usage/usage, then `data: [DONE]`), at /openai/v1/chat/completions (where
+// x_groq.usage, then `data: [DONE]`), at /openai/v1/chat/completions (where
 // groq-sdk calls) and /v1/chat/completions (Ollama's /v1, a GPU box). It records every
 // request, so tests assert the system prompt, the fenced context and the model sent.
 // Its answer quotes the first numbered source it was given, one word per delta.
@@ -112,7 +112,8 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       }
       res.write(chunk({ content: delta }, null));
     }
-    res.write(chunk({}, "stop", { x_groq: { id: `req_${sequence}`, usage }, usage }));
+    // Groq reports a stream's usage only under x_groq; a top-level `usage` is OpenAI's include_usage chunk.
+    res.write(chunk({}, "stop", { x_groq: { id: `req_${sequence}`, usage } }));
     res.end("data: [DONE]\n\n");
   }
 
@@ -153,7 +154,8 @@ function sendFailure(res: ServerResponse, status: number, retryAfterSeconds: num
     const message = `Rate limit reached for model \`${String(model)}\` on tokens per minute (TPM). Please try again in ${retryAfterSeconds}s.`;
     return sendJson(res, 429, { error: { message, type: "tokens", code: "rate_limit_exceeded" } });
   }
-  sendJson(res, status, { error: { message: status >= 500 ? "Internal Server Error" : "Bad Request", type: status >= 500 ? "internal_server_error" : "invalid_request_error" } });
+  const type = status >= 500 ? "internal_server_error" : "invalid_request_error";
+  sendJson(res, status, { error: { message: status >= 500 ? "Internal Server Error" : "Bad Request", type, code: type } });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
