@@ -373,9 +373,6 @@ import { readFileSync, statSync } from "node:fs";
 var MIN_TOKEN_LENGTH = 16;
 var TokenFileError = class extends Error {
 };
-function clientIdOf(token) {
-  return createHash("sha256").update(token).digest("hex").slice(0, 8);
-}
 function readTokensFile(path) {
   let mode;
   try {
@@ -398,7 +395,10 @@ function readTokensFile(path) {
   return tokens;
 }
 function createTokenSet(tokens) {
-  const known = tokens.map((token) => ({ digest: sha256(token), id: clientIdOf(token) }));
+  const known = tokens.map((token) => {
+    const digest = sha256(token);
+    return { digest, id: digest.toString("hex", 0, 4) };
+  });
   return {
     size: known.length,
     identify(presented) {

@@ -17,11 +17,6 @@ export type TokenSet = {
   identify(presented: string | undefined): string | undefined;
 };
 
-/** Short, stable, non-reversible id of a token for the access log. */
-export function clientIdOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex").slice(0, 8);
-}
-
 /** Reads the tokens file: one token per line, blank lines and `#` comments ignored. */
 export function readTokensFile(path: string): string[] {
   let mode: number;
@@ -47,7 +42,11 @@ export function readTokensFile(path: string): string[] {
 
 /** Builds the set that answers "is this token allowed, and whose is it?". */
 export function createTokenSet(tokens: string[]): TokenSet {
-  const known = tokens.map((token) => ({ digest: sha256(token), id: clientIdOf(token) }));
+  // Hashed once here; the client id (for the access log) is the digest's first 8 hex digits.
+  const known = tokens.map((token) => {
+    const digest = sha256(token);
+    return { digest, id: digest.toString("hex", 0, 4) };
+  });
   return {
     size: known.length,
     identify(presented) {
