@@ -1,7 +1,8 @@
 // Starts a real redis-server on 127.0.0.1 on a free port for one test file, and stops it.
 // Never touches a system service: the process is ours, with no persistence and no config file.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, connect } from "node:net";
+import { connect } from "node:net";
+import { freePort } from "../e2e/server-process";
 
 /** A running redis-server owned by the test. */
 export type TestRedis = {
@@ -35,18 +36,6 @@ export async function startTestRedis(): Promise<TestRedis> {
   };
   await start();
   return { url: `redis://127.0.0.1:${port}`, port, stop, restart: start };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, timeoutMs = 5_000): Promise<void> {
