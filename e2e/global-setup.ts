@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { startFakeLlm } from "../test/fake-llm";
 import { startFakeOllama } from "../test/fake-ollama";
 import { startControlServer } from "./control";
 import { freePort, runCommand, startServer, stopProcessGroup } from "./server-process";
@@ -11,8 +12,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     controlUrl: string;
-    fakeOllamaUrl: string;
-    fakeLlmUrl: string;
     buildSecrets: string[];
   }
 }
@@ -22,17 +21,10 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 /** Dummy secrets given to the build and the server, so a test can prove none reaches the browser. */
 export const BUILD_SECRETS = { EMBED_SECRET: "e2e-embed-secret-3f9a1c7d", GROQ_API_KEY: "gsk_e2e_groq_key_8b2e6f0a" };
 
-async function startFakeLlmIfPresent(): Promise<{ url: string; close: () => Promise<void> } & Record<string, unknown>> {
-  const file = path.join(root, "test/fake-llm.ts");
-  if (!fs.existsSync(file)) return { url: "", close: async () => {} };
-  const module = (await import(pathToFileURL(file).href)) as { startFakeLlm: () => Promise<{ url: string; close: () => Promise<void> } & Record<string, unknown>> };
-  return module.startFakeLlm();
-}
-
 /** Builds the site against the fakes, starts `next start`, and tears everything down after. */
 export default async function setup(project: TestProject) {
   const ollama = await startFakeOllama();
-  const llm = await startFakeLlmIfPresent();
+  const llm = await startFakeLlm();
   const control = await startControlServer({ ollama, llm });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -46,10 +38,9 @@ export default async function setup(project: TestProject) {
     // The fake's vectors must never land in the checkout's .index/, where a later
     // `npm run dev` against the real Pi would take them for bge-m3's.
     SEARCH_INDEX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "e2e-index-")),
-    GROQ_BASE_URL: llm.url || undefined,
+    GROQ_BASE_URL: llm.url,
     CHAT_RATE_LIMIT_PER_MIN: "1000",
   };
-  if (!llm.url) delete env.GROQ_API_KEY;
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const started = Date.now();
     await runCommand("npm", ["run", "build"], { cwd: root, env, label: "npm run build" });
@@ -64,8 +55,6 @@ export default async function setup(project: TestProject) {
   });
   project.provide("baseUrl", baseUrl);
   project.provide("controlUrl", control.url);
-  project.provide("fakeOllamaUrl", ollama.url);
-  project.provide("fakeLlmUrl", llm.url);
   project.provide("buildSecrets", Object.values(BUILD_SECRETS));
   return async () => {
     stopProcessGroup(server.child);
