@@ -212,6 +212,9 @@ function encodeFloat32Base64(vector) {
 }
 
 // gateway/src/request.ts
+function requestLimits(config) {
+  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
+}
 function readBody(req, res, maxBytes) {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
@@ -241,7 +244,7 @@ function parseEmbedRequest(body, limits, openai) {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest("the body must be a JSON object");
   const fields = parsed;
   if (typeof fields.model !== "string" || fields.model === "") throw badRequest("model is required");
-  if (!isAllowedModel(fields.model, limits.models)) {
+  if (!limits.allowedModels.has(withTag(fields.model))) {
     throw new GatewayError("model_not_allowed:gateway", { message: `model "${fields.model.slice(0, 100)}" is not allowed here` });
   }
   const inputs = typeof fields.input === "string" ? [fields.input] : fields.input;
@@ -258,9 +261,8 @@ function parseEmbedRequest(body, limits, openai) {
   if (openai && fields.dimensions !== void 0) throw badRequest("dimensions is not supported: the model has a fixed size");
   return { model: fields.model, inputs, truncate: openai ? void 0 : fields.truncate, encodingFormat: format };
 }
-function isAllowedModel(model, allowed) {
-  const tagged = (name) => name.includes(":") ? name : `${name}:latest`;
-  return allowed.some((name) => tagged(name) === tagged(model));
+function withTag(model) {
+  return model.includes(":") ? model : `${model}:latest`;
 }
 function badRequest(message) {
   return new GatewayError("bad_request:gateway", { message });
@@ -275,7 +277,7 @@ async function serveEmbed(options) {
   const { req, res, surface, clientId, signal, deps } = options;
   const { config } = deps;
   const body = await readBody(req, res, config.maxBodyBytes);
-  const request = parseEmbedRequest(body, config, surface === "openai");
+  const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   const taken = deps.buckets.take(clientId);
   if (!taken.ok) throw new GatewayError("rate_limited:gateway", { retryAfterSeconds: taken.retryAfterSeconds });
   const slot = deps.semaphore.tryAcquire(signal);
@@ -466,6 +468,7 @@ function createServer(config) {
   const upstream = createUpstream(config.ollamaUrl);
   const deps = {
     config,
+    limits: requestLimits(config),
     upstream,
     buckets: createBuckets(config),
     semaphore: createSemaphore({ limit: config.concurrency, queueSize: config.queueSize })

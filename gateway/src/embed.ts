@@ -8,6 +8,7 @@ import { GatewayError, fromUpstreamStatus, sendBytes, sendJson } from "./errors"
 import type { ErrorSurface } from "./errors";
 import { isEmbedResponse, toOllamaBody, toOpenAIResponse } from "./openai";
 import { parseEmbedRequest, readBody } from "./request";
+import type { RequestLimits } from "./request";
 import type { Semaphore } from "./semaphore";
 import type { Upstream } from "./upstream";
 
@@ -15,7 +16,7 @@ import type { Upstream } from "./upstream";
 const QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 
 /** What the pipeline shares across requests. */
-export type EmbedDeps = { config: GatewayConfig; buckets: Buckets; semaphore: Semaphore; upstream: Upstream };
+export type EmbedDeps = { config: GatewayConfig; limits: RequestLimits; buckets: Buckets; semaphore: Semaphore; upstream: Upstream };
 
 /** Serves one authenticated embed request; throws GatewayError for every refusal. */
 export async function serveEmbed(options: {
@@ -29,7 +30,7 @@ export async function serveEmbed(options: {
   const { req, res, surface, clientId, signal, deps } = options;
   const { config } = deps;
   const body = await readBody(req, res, config.maxBodyBytes);
-  const request = parseEmbedRequest(body, config, surface === "openai");
+  const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   const taken = deps.buckets.take(clientId);
   if (!taken.ok) throw new GatewayError("rate_limited:gateway", { retryAfterSeconds: taken.retryAfterSeconds });
   const slot = deps.semaphore.tryAcquire(signal);

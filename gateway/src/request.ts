@@ -11,8 +11,13 @@ export type EmbedRequest = {
   encodingFormat: "float" | "base64";
 };
 
-/** Limits applied to every embed request. */
-export type RequestLimits = { maxBodyBytes: number; maxInputs: number; maxInputChars: number; models: string[] };
+/** Limits applied to every embed request; built once at start by {@link requestLimits}. */
+export type RequestLimits = { maxInputs: number; maxInputChars: number; allowedModels: ReadonlySet<string> };
+
+/** The limits from the config, with the model allowlist tagged once: `bge-m3` admits `bge-m3` and `bge-m3:latest`, and nothing else. */
+export function requestLimits(config: { maxInputs: number; maxInputChars: number; models: string[] }): RequestLimits {
+  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
+}
 
 /** Reads the body, refusing (413) as soon as it is known to exceed the limit: by its Content-Length, or while it streams. */
 export function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Buffer> {
@@ -48,7 +53,7 @@ export function parseEmbedRequest(body: Buffer, limits: RequestLimits, openai: b
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest("the body must be a JSON object");
   const fields = parsed as Record<string, unknown>;
   if (typeof fields.model !== "string" || fields.model === "") throw badRequest("model is required");
-  if (!isAllowedModel(fields.model, limits.models)) {
+  if (!limits.allowedModels.has(withTag(fields.model))) {
     throw new GatewayError("model_not_allowed:gateway", { message: `model "${fields.model.slice(0, 100)}" is not allowed here` });
   }
   const inputs = typeof fields.input === "string" ? [fields.input] : fields.input;
@@ -66,10 +71,8 @@ export function parseEmbedRequest(body: Buffer, limits: RequestLimits, openai: b
   return { model: fields.model, inputs, truncate: openai ? undefined : fields.truncate, encodingFormat: format as "float" | "base64" };
 }
 
-/** `bge-m3` in the allowlist admits `bge-m3` and `bge-m3:latest`, and nothing else. */
-export function isAllowedModel(model: string, allowed: string[]): boolean {
-  const tagged = (name: string) => (name.includes(":") ? name : `${name}:latest`);
-  return allowed.some((name) => tagged(name) === tagged(model));
+function withTag(model: string): string {
+  return model.includes(":") ? model : `${model}:latest`;
 }
 
 function badRequest(message: string) {

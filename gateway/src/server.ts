@@ -11,6 +11,7 @@ import type { EmbedDeps } from "./embed";
 import { GatewayError, sendError } from "./errors";
 import type { ErrorSurface } from "./errors";
 import { createHealthCheck } from "./health";
+import { requestLimits } from "./request";
 import { createSemaphore } from "./semaphore";
 import { bearerToken, createTokenSet, readTokensFile } from "./tokens";
 import { createUpstream } from "./upstream";
@@ -40,6 +41,7 @@ export function createServer(config: GatewayConfig): Gateway {
   const upstream = createUpstream(config.ollamaUrl);
   const deps: EmbedDeps = {
     config,
+    limits: requestLimits(config),
     upstream,
     buckets: createBuckets(config),
     semaphore: createSemaphore({ limit: config.concurrency, queueSize: config.queueSize }),
