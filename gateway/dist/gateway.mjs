@@ -256,10 +256,11 @@ function parseEmbedRequest(body, limits, openai) {
     throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
   }
   if (fields.truncate !== void 0 && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
+  if (fields.dimensions !== void 0) throw badRequest("dimensions is not supported: the model has a fixed size");
+  if (!openai) return { model: fields.model, inputs, truncate: fields.truncate, encodingFormat: "float" };
   const format = fields.encoding_format ?? "float";
-  if (openai && format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
-  if (openai && fields.dimensions !== void 0) throw badRequest("dimensions is not supported: the model has a fixed size");
-  return { model: fields.model, inputs, truncate: openai ? void 0 : fields.truncate, encodingFormat: format };
+  if (format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
+  return { model: fields.model, inputs, encodingFormat: format };
 }
 function withTag(model) {
   return model.includes(":") ? model : `${model}:latest`;

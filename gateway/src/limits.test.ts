@@ -78,6 +78,7 @@ describe("createServer: body and input limits", () => {
       ["/api/embed", { model: "bge-m3", input: [1, 2] }],
       ["/api/embed", { model: "bge-m3", input: [] }],
       ["/api/embed", { model: "bge-m3", input: "x", truncate: "no" }],
+      ["/api/embed", { model: "bge-m3", input: "x", dimensions: 256 }],
       ["/v1/embeddings", { model: "bge-m3", input: "x", encoding_format: "int8" }],
       ["/v1/embeddings", { model: "bge-m3", input: "x", dimensions: 256 }],
       ["/v1/embeddings", { model: "bge-m3", input: [[1, 2, 3]] }],

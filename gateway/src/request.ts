@@ -65,10 +65,13 @@ export function parseEmbedRequest(body: Buffer, limits: RequestLimits, openai: b
     throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
   }
   if (fields.truncate !== undefined && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
+  // Both APIs take `dimensions` (Ollama cuts the vector short); the gateway serves the
+  // model's own size only, and says so rather than answering with another size.
+  if (fields.dimensions !== undefined) throw badRequest("dimensions is not supported: the model has a fixed size");
+  if (!openai) return { model: fields.model, inputs, truncate: fields.truncate, encodingFormat: "float" };
   const format = fields.encoding_format ?? "float";
-  if (openai && format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
-  if (openai && fields.dimensions !== undefined) throw badRequest("dimensions is not supported: the model has a fixed size");
-  return { model: fields.model, inputs, truncate: openai ? undefined : fields.truncate, encodingFormat: format as "float" | "base64" };
+  if (format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
+  return { model: fields.model, inputs, encodingFormat: format };
 }
 
 function withTag(model: string): string {
