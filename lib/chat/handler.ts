@@ -2,7 +2,7 @@ import { createUIMessageStreamResponse } from "ai";
 import { AppError } from "../errors";
 import { startAnswer } from "./answer-ladder";
 import { buildRetrievalQuery, toModelMessages } from "./conversation";
-import { buildSystemPrompt } from "./prompt";
+import { createSystemPrompt } from "./prompt";
 import { clientKeyOf, type ChatRateLimiter } from "./rate-limit";
 import type { Retriever } from "./retrieve";
 import type { AnswerProvider, ChatRequestBody, Retrieval } from "./types";
@@ -20,14 +20,20 @@ export interface ChatHandlerDeps {
   log?: (message: string, error?: unknown) => void;
 }
 
+/** The deps plus what is built from them once per instance rather than per request. */
+type PreparedDeps = ChatHandlerDeps & { systemPrompt: ReturnType<typeof createSystemPrompt> };
+
 /** Builds the `POST /api/chat` handler; `deps` may be a function, called once on the first request. */
 export function createChatHandler(deps: ChatHandlerDeps | (() => ChatHandlerDeps)): (request: Request) => Promise<Response> {
-  let resolved: ChatHandlerDeps | undefined;
+  let prepared: PreparedDeps | undefined;
   return async (request) => {
-    resolved ??= typeof deps === "function" ? deps() : deps;
-    const { log = console.error } = resolved;
+    if (!prepared) {
+      const resolved = typeof deps === "function" ? deps() : deps;
+      prepared = { ...resolved, systemPrompt: createSystemPrompt({ author: resolved.author }) };
+    }
+    const { log = console.error } = prepared;
     try {
-      return await answer(request, resolved);
+      return await answer(request, prepared);
     } catch (error) {
       if (error instanceof AppError) return error.toResponse();
       log("chat: unexpected error before the stream started", error);
@@ -36,7 +42,7 @@ export function createChatHandler(deps: ChatHandlerDeps | (() => ChatHandlerDeps
   };
 }
 
-async function answer(request: Request, deps: ChatHandlerDeps): Promise<Response> {
+async function answer(request: Request, deps: PreparedDeps): Promise<Response> {
   const decision = await deps.rateLimiter.consume(clientKeyOf(request));
   if (!decision.allowed) {
     throw new AppError("rate_limited:chat", "Too many questions in a short time. Please wait a moment.", {
@@ -50,7 +56,7 @@ async function answer(request: Request, deps: ChatHandlerDeps): Promise<Response
   } catch (error) {
     throw new AppError("unavailable:chat", "Search is unavailable right now. Please try again shortly.", { cause: error });
   }
-  const messages = toModelMessages({ system: buildSystemPrompt({ author: deps.author, sources: retrieval.sources }), messages: body.messages });
+  const messages = toModelMessages({ system: deps.systemPrompt(retrieval.sources), messages: body.messages });
   const stream = createAnswerStream({
     retrieval,
     signal: request.signal,
