@@ -1,5 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { decodeBase64Floats } from "../embed/wire";
+import { isFiniteVector } from "../search/vectors";
 import type { RedisConnection } from "./redis-connection";
 
 /** How long a query vector stays shared: a week covers a post's traffic spike; a model change uses new keys anyway. */
@@ -26,12 +28,10 @@ const VALUE_PATTERN = /^f32:(\d+):([A-Za-z0-9+/]+=*)$/;
 function decodeVector(value: unknown): Float32Array | undefined {
   const match = typeof value === "string" ? VALUE_PATTERN.exec(value) : null;
   if (!match) return undefined;
-  const bytes = Buffer.from(match[2]!, "base64");
   const dimensions = Number(match[1]);
-  if (dimensions === 0 || bytes.length !== dimensions * 4) return undefined;
-  const vector = new Float32Array(dimensions);
-  for (let i = 0; i < dimensions; i++) vector[i] = bytes.readFloatLE(i * 4);
-  return vector.every(Number.isFinite) ? vector : undefined;
+  if (dimensions === 0 || Buffer.byteLength(match[2]!, "base64") !== dimensions * 4) return undefined;
+  const vector = decodeBase64Floats(match[2]!);
+  return isFiniteVector(vector) ? vector : undefined;
 }
 
 /**
