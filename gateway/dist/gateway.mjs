@@ -152,9 +152,9 @@ var GatewayError = class extends Error {
     return { error: { message: this.message, type: CODES[this.code].type, code: this.code.split(":")[0] } };
   }
 };
-function sendError(res, error, surface, headers = {}) {
+function sendError(res, error, surface) {
   const known = error instanceof GatewayError ? error : new GatewayError("error:upstream");
-  if (known.retryAfterSeconds !== void 0) headers["Retry-After"] = String(known.retryAfterSeconds);
+  const headers = known.retryAfterSeconds === void 0 ? {} : { "Retry-After": String(known.retryAfterSeconds) };
   sendJson(res, known.status, known.toBody(surface), headers);
 }
 function sendJson(res, status, body, headers = {}) {
@@ -174,8 +174,7 @@ function fromUpstreamStatus(status, body) {
 }
 function ollamaMessage(body) {
   try {
-    const parsed = JSON.parse(body.toString("utf8"));
-    const error = typeof parsed?.error === "string" ? parsed.error : parsed?.error?.message;
+    const error = JSON.parse(body.toString("utf8"))?.error;
     return typeof error === "string" ? error.slice(0, 200) : void 0;
   } catch {
     return void 0;

@@ -45,9 +45,9 @@ export class GatewayError extends Error {
 }
 
 /** Writes any error as JSON; unknown errors become a generic 502 (their detail stays in the log). */
-export function sendError(res: ServerResponse, error: unknown, surface: ErrorSurface, headers: Record<string, string> = {}): void {
+export function sendError(res: ServerResponse, error: unknown, surface: ErrorSurface): void {
   const known = error instanceof GatewayError ? error : new GatewayError("error:upstream");
-  if (known.retryAfterSeconds !== undefined) headers["Retry-After"] = String(known.retryAfterSeconds);
+  const headers: Record<string, string> = known.retryAfterSeconds === undefined ? {} : { "Retry-After": String(known.retryAfterSeconds) };
   sendJson(res, known.status, known.toBody(surface), headers);
 }
 
@@ -75,8 +75,8 @@ export function fromUpstreamStatus(status: number, body: Buffer): GatewayError {
 // Only a short `error` string is passed on: nothing else of Ollama's reply reaches the client.
 function ollamaMessage(body: Buffer): string | undefined {
   try {
-    const parsed = JSON.parse(body.toString("utf8"));
-    const error = typeof parsed?.error === "string" ? parsed.error : parsed?.error?.message;
+    // The gateway only calls /api/embed, whose errors are `{"error": "..."}`.
+    const error = JSON.parse(body.toString("utf8"))?.error;
     return typeof error === "string" ? error.slice(0, 200) : undefined;
   } catch {
     return undefined;
