@@ -1,15 +1,14 @@
-// Chat benchmark: `next start` against zero-latency fakes (Ollama, Groq-compatible chat),
-// time to first byte and to the end of the stream, p50/p95 over REQUESTS sequential
+// Chat benchmark: `next start` (the checkout's build, as in the load bench) against
+// zero-latency fakes (Ollama, Groq-compatible chat), time to first byte and to the end
+// of the stream, p50/p95 over REQUESTS sequential
 // requests, and the share spent in retrieval (the route's `Server-Timing`). Then the same
 // with the fake embedder slowed to the Pi's 310 ms, down (refused), and hanging (the
 // circuit breaker's effect). Loopback only; every process it starts, it stops.
-//   npx tsx scripts/bench/chat-bench.ts [--requests 200] [--dir <built copy>]
-import path from "node:path";
+//   npx tsx scripts/bench/chat-bench.ts [--requests 200]
 import { pathToFileURL } from "node:url";
-import { freePort, runCommand, startServer, stopProcessGroup } from "../../e2e/server-process";
 import { startFakeLlm } from "../../test/fake-llm";
-import { startFakeOllama, type FakeOllama } from "../../test/fake-ollama";
-import { buildSite, copySite } from "../check-no-secrets";
+import { startFakeOllama } from "../../test/fake-ollama";
+import { BENCH_QUESTIONS, startBenchServer, type BenchServer } from "./lib/bench-server";
 import { percentile } from "./lib/stats";
 
 /** Requests per scenario: enough for a stable p95 (10 samples above it). */
@@ -18,8 +17,8 @@ export const BENCH_REQUESTS = 200;
 /** The Pi's warm query-embedding time, from the design notes. */
 const PI_EMBED_MS = 310;
 
-/** Questions cycled through; a counter makes each query unique, so the vector cache never hides the embedder. */
-const QUESTIONS = ["How did you serve the fraud model from Go?", "Tell me about the k3s homelab", "Which tram line did you study?", "What did you do with dbt and DuckDB?", "How did you learn Portuguese?"];
+/** Every request comes from one address: a limit this high never answers 429 here. */
+const NO_RATE_LIMIT = "1000000";
 
 /** One scenario's figures, in milliseconds. */
 export interface ScenarioResult {
@@ -58,7 +57,7 @@ async function timeOne(baseUrl: string, question: string) {
 
 async function runScenario(baseUrl: string, scenario: string, requests: number): Promise<ScenarioResult> {
   const samples: Array<Awaited<ReturnType<typeof timeOne>>> = [];
-  for (let i = 0; i < requests; i++) samples.push(await timeOne(baseUrl, `${QUESTIONS[i % QUESTIONS.length]} (${scenario} #${i})`));
+  for (let i = 0; i < requests; i++) samples.push(await timeOne(baseUrl, `${BENCH_QUESTIONS[i % BENCH_QUESTIONS.length]} (${scenario} #${i})`));
   const sum = (pick: (s: (typeof samples)[number]) => number) => samples.reduce((a, s) => a + pick(s), 0);
   return {
     scenario,
@@ -71,19 +70,14 @@ async function runScenario(baseUrl: string, scenario: string, requests: number):
   };
 }
 
-/** Builds (or reuses) a copy of the site, starts the fakes and `next start`, runs every scenario, stops everything. */
-export async function runChatBench({ requests = BENCH_REQUESTS, dir }: { requests?: number; dir?: string } = {}): Promise<ScenarioResult[]> {
-  const ollama: FakeOllama = await startFakeOllama();
-  const llm = await startFakeLlm();
-  const root = dir ?? copySite();
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", EMBED_URL: ollama.url, GROQ_API_KEY: "bench-key", GROQ_BASE_URL: llm.url, CHAT_RATE_LIMIT_PER_MIN: "1000000" };
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+/** Builds (or reuses) the site, starts the fakes and `next start`, runs every scenario, stops everything. */
+export async function runChatBench({ requests = BENCH_REQUESTS, log = console.log }: { requests?: number; log?: (line: string) => void } = {}): Promise<ScenarioResult[]> {
+  const [ollama, llm] = await Promise.all([startFakeOllama(), startFakeLlm()]);
+  let server: BenchServer | undefined;
   try {
-    if (dir) await runCommand("npm", ["run", "index"], { cwd: root, env, label: "npm run index" });
-    else await buildSite({ dir: root, env: { EMBED_URL: ollama.url } });
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    server = await startServer(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, url: baseUrl, timeoutMs: 60_000 });
+    server = await startBenchServer({ embedUrl: ollama.url, llmUrl: llm.url, env: { CHAT_RATE_LIMIT_PER_MIN: NO_RATE_LIMIT }, log });
+    const baseUrl = server.url;
+    log(`chat bench · ${server.build}`);
     await runScenario(baseUrl, "warm-up", 20);
     const results = [await runScenario(baseUrl, "embed 0 ms", requests)];
     ollama.setDelay(PI_EMBED_MS);
@@ -95,7 +89,7 @@ export async function runChatBench({ requests = BENCH_REQUESTS, dir }: { request
     results.push(await runScenario(baseUrl, "embed down", requests));
     return results;
   } finally {
-    if (server) stopProcessGroup(server.child);
+    server?.close();
     await Promise.all([llm.close(), ollama.close()]);
   }
 }
@@ -112,6 +106,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
-  const results = await runChatBench({ requests: Number(flag("requests") ?? BENCH_REQUESTS), dir: flag("dir") });
+  const results = await runChatBench({ requests: Number(flag("requests") ?? BENCH_REQUESTS) });
   console.log(formatChatBench(results));
 }

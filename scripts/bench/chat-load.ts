@@ -2,21 +2,13 @@
 // the shared fakes (Ollama at 0 ms, the Groq-style LLM), hit by concurrent useChat-shaped
 // requests from many client addresses for a fixed time. Stops by itself; every process it
 // starts, it stops. `npx tsx scripts/bench/chat-load.ts [--seconds 30] [--clients 50] [--server-node-options "--max-old-space-size=256"]`
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { freePort, startServer, stopProcessGroup } from "../../e2e/server-process";
-import { buildIndex } from "../../lib/index/build";
-import { suggestedQuestions } from "../../lib/site";
+import { pathToFileURL } from "node:url";
 import { startFakeLlm } from "../../test/fake-llm";
 import { startFakeOllama } from "../../test/fake-ollama";
+import { BENCH_QUESTIONS, startBenchServer, type BenchServer } from "./lib/bench-server";
 import { runChatLoadClients, type LoadSample } from "./lib/chat-load-clients";
 import { processTreeRssMb } from "./lib/rss";
-import { ensureSiteBuild } from "./lib/site-build";
 import { countBy, formatMs, latencySummary } from "./lib/stats";
-
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Clients that share one address: with the site's default limit (20 a minute) they meet 429 within seconds. */
 const SHARED_CLIENTS = 5;
@@ -27,11 +19,6 @@ const QUESTIONS_PER_VISITOR = 3;
 
 /** Statuses a healthy chat may answer under load: an answer, or the rate limit. */
 const ALLOWED_STATUSES = new Set(["200", "429"]);
-
-/** Longest wait for `next start` to answer its first page. */
-const SERVER_START_TIMEOUT_MS = 60_000;
-
-const QUESTIONS = ["How did you serve the fraud model from Go?", "Tell me about the k3s homelab", "Which tram line did you study?", "What did you do with dbt and DuckDB?", "How did you learn Portuguese?", "What did you talk about at your first conference?"];
 
 /** The load's figures; `ok` is false when a status other than 200/429 appeared or a 200 answer did not finish. */
 export interface ChatLoadResult {
@@ -58,28 +45,21 @@ export async function runChatLoad({ seconds = 30, clients = 50, serverNodeOption
   log?: (line: string) => void;
 } = {}): Promise<ChatLoadResult> {
   const [ollama, llm] = await Promise.all([startFakeOllama(), startFakeLlm()]);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "chat-load-"));
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let server: BenchServer | undefined;
   try {
-    const build = await ensureSiteBuild({ root: REPO_ROOT, log });
-    const indexDir = path.join(work, "index");
-    await buildIndex({ root: REPO_ROOT, indexDir, cacheDir: path.join(work, "cache"), model: "bge-m3", primary: { url: ollama.url, api: "ollama", model: "bge-m3" }, suggestedQuestions, warn: () => {} });
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", EMBED_URL: ollama.url, GROQ_API_KEY: "bench", GROQ_BASE_URL: llm.url, SEARCH_INDEX_DIR: indexDir, ...(serverNodeOptions ? { NODE_OPTIONS: serverNodeOptions } : {}) };
-    server = await startServer(process.execPath, [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: REPO_ROOT, env, url: baseUrl, timeoutMs: SERVER_START_TIMEOUT_MS });
+    server = await startBenchServer({ embedUrl: ollama.url, llmUrl: llm.url, env: serverNodeOptions ? { NODE_OPTIONS: serverNodeOptions } : {}, log });
+    const { build } = server;
     const pid = server.child.pid!;
     const rssBeforeMb = processTreeRssMb(pid);
-    log(`chat load · ${build} · ${clients} clients (${SHARED_CLIENTS} sharing ${SHARED_ADDRESS}) for ${seconds} s → ${baseUrl}/api/chat`);
-    const samples = await runChatLoadClients({ url: `${baseUrl}/api/chat`, clients, seconds, sharedClients: SHARED_CLIENTS, sharedAddress: SHARED_ADDRESS, questionsPerVisitor: QUESTIONS_PER_VISITOR, questions: QUESTIONS });
+    log(`chat load · ${build} · ${clients} clients (${SHARED_CLIENTS} sharing ${SHARED_ADDRESS}) for ${seconds} s → ${server.url}/api/chat`);
+    const samples = await runChatLoadClients({ url: `${server.url}/api/chat`, clients, seconds, sharedClients: SHARED_CLIENTS, sharedAddress: SHARED_ADDRESS, questionsPerVisitor: QUESTIONS_PER_VISITOR, questions: BENCH_QUESTIONS });
     const result = summarize({ samples, seconds, clients, build, rssBeforeMb, rssAfterMb: processTreeRssMb(pid) });
     printResult(result, log);
     if (!result.ok) log(`server output (tail):\n${server.output().slice(-3_000)}`);
     return result;
   } finally {
-    if (server) stopProcessGroup(server.child);
+    server?.close();
     await Promise.all([ollama.close(), llm.close()]);
-    fs.rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -46,7 +46,7 @@ async function runPart(part: Part, d: Durations, log: (line: string) => void): P
     return { ok, figures: `+${formatMs(r.latency.addedP50Ms)} at p50 · ${r.unauthorizedPerSecond.toFixed(0)} 401/s · load ${statusList(r.load.statuses)}, TTFB p99 ${formatMs(r.load.ttfbP99Ms)}` };
   }
   if (part === "chat") {
-    const results = await runChatBench({ requests: d.chatRequests });
+    const results = await runChatBench({ requests: d.chatRequests, log });
     log(formatChatBench(results));
     return { ok: true, figures: results.map((r) => `${r.scenario}: TTFB p50 ${formatMs(r.ttfb.p50)}`).join(" · ") };
   }
