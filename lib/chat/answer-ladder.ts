@@ -11,20 +11,19 @@ export interface StartedAnswer {
  * Tries each provider in order; one that fails, times out or stays empty before its
  * first token hands over to the next. After the first token, errors reach the caller.
  */
-export async function startAnswer({ providers, input, log = console.warn, timeouts = {} }: {
+export async function startAnswer({ providers, input, log = console.warn }: {
   providers: AnswerProvider[];
   input: AnswerInput;
   log?: (message: string) => void;
-  timeouts?: { firstTokenMs?: number; idleMs?: number };
 }): Promise<StartedAnswer> {
   for (const provider of providers) {
     const rung = new AbortController();
     const signal = input.signal ? AbortSignal.any([input.signal, rung.signal]) : rung.signal;
     const iterator = provider.stream({ ...input, signal })[Symbol.asyncIterator]();
     try {
-      const first = await nextWithin(iterator, timeouts.firstTokenMs ?? ANSWER_FIRST_TOKEN_TIMEOUT_MS, rung);
+      const first = await nextWithin(iterator, ANSWER_FIRST_TOKEN_TIMEOUT_MS, rung);
       if (first.done) throw new Error("empty answer");
-      return { path: provider.name, deltas: rest(first.value, iterator, timeouts.idleMs ?? ANSWER_IDLE_TIMEOUT_MS, rung) };
+      return { path: provider.name, deltas: rest(first.value, iterator, rung) };
     } catch (error) {
       if (input.signal?.aborted) throw error;
       rung.abort();
@@ -34,11 +33,11 @@ export async function startAnswer({ providers, input, log = console.warn, timeou
   throw new Error("no answer provider produced a token");
 }
 
-async function* rest(first: string, iterator: AsyncIterator<string>, idleMs: number, rung: AbortController): AsyncGenerator<string> {
+async function* rest(first: string, iterator: AsyncIterator<string>, rung: AbortController): AsyncGenerator<string> {
   try {
     yield first;
     for (;;) {
-      const next = await nextWithin(iterator, idleMs, rung);
+      const next = await nextWithin(iterator, ANSWER_IDLE_TIMEOUT_MS, rung);
       if (next.done) return;
       yield next.value;
     }

@@ -32,18 +32,17 @@ export function createQueryEmbedder(options: {
   endpoints: { primary?: EmbedEndpoint; fallback?: EmbedEndpoint };
   embedTexts: EmbedTextsFn;
   timeoutMs?: number;
-  cacheSize?: number;
-  breakerOpenMs?: number;
   /** Shared by every instance (Redis); consulted after the in-process LRU. */
   sharedCache?: SharedVectorCache;
   log?: (message: string) => void;
 }): QueryEmbedder {
   const log = options.log ?? ((message: string) => console.warn(message));
-  const cache = new LruCache<string, Float32Array>(options.cacheSize ?? QUERY_VECTOR_CACHE_SIZE);
+  const cache = new LruCache<string, Float32Array>(QUERY_VECTOR_CACHE_SIZE);
   const rungs = (["primary", "fallback"] as const)
     .filter((name) => options.endpoints[name])
-    .map((name) => ({ name, endpoint: options.endpoints[name]!, breaker: new CircuitBreaker({ openMs: options.breakerOpenMs }) }));
+    .map((name) => ({ name, endpoint: options.endpoints[name]!, breaker: new CircuitBreaker() }));
   const warnedModels = new Set<string>();
+  const timeoutMs = options.timeoutMs ?? QUERY_EMBED_TIMEOUT_MS;
 
   return {
     async embed(text, { model, signal }) {
@@ -61,7 +60,6 @@ export function createQueryEmbedder(options: {
           continue;
         }
         if (!rung.breaker.allow()) continue;
-        const timeoutMs = options.timeoutMs ?? QUERY_EMBED_TIMEOUT_MS;
         const deadline = AbortSignal.timeout(timeoutMs);
         try {
           const [vector] = await options.embedTexts({
