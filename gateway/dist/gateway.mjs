@@ -99,24 +99,19 @@ function createBuckets(options) {
   const { burst, refillPerMin, now } = options;
   const perMs = refillPerMin / 6e4;
   const buckets = /* @__PURE__ */ new Map();
-  const current = (clientId) => {
-    const time = now();
-    const bucket = buckets.get(clientId) ?? { tokens: burst, at: time };
-    bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, time - bucket.at) * perMs);
-    bucket.at = time;
-    buckets.set(clientId, bucket);
-    return bucket;
-  };
   return {
     take(clientId) {
-      const bucket = current(clientId);
+      const time = now();
+      const bucket = buckets.get(clientId) ?? { tokens: burst, at: time };
+      bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, time - bucket.at) * perMs);
+      bucket.at = time;
+      buckets.set(clientId, bucket);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return { ok: true };
       }
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1e3)) };
-    },
-    level: (clientId) => buckets.has(clientId) ? current(clientId).tokens : burst
+    }
   };
 }
 

@@ -7,8 +7,6 @@ export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number }
 /** A map of buckets keyed by client id. */
 export type Buckets = {
   take(clientId: string): TakeResult;
-  /** Tokens left for a client now (a full bucket for one never seen). */
-  level(clientId: string): number;
 };
 
 /** Creates buckets holding `burst` requests, refilled at `refillPerMin`, on the injected clock. */
@@ -16,23 +14,18 @@ export function createBuckets(options: { burst: number; refillPerMin: number; no
   const { burst, refillPerMin, now } = options;
   const perMs = refillPerMin / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();
-  const current = (clientId: string) => {
-    const time = now();
-    const bucket = buckets.get(clientId) ?? { tokens: burst, at: time };
-    bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, time - bucket.at) * perMs);
-    bucket.at = time;
-    buckets.set(clientId, bucket);
-    return bucket;
-  };
   return {
     take(clientId) {
-      const bucket = current(clientId);
+      const time = now();
+      const bucket = buckets.get(clientId) ?? { tokens: burst, at: time };
+      bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, time - bucket.at) * perMs);
+      bucket.at = time;
+      buckets.set(clientId, bucket);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return { ok: true };
       }
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
     },
-    level: (clientId) => (buckets.has(clientId) ? current(clientId).tokens : burst),
   };
 }
