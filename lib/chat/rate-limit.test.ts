@@ -10,7 +10,7 @@ function routeInstance(rateLimiter: ChatRateLimiter) {
   return createChatHandler({
     readRequest: readChatRequest,
     rateLimiter,
-    retrieve: async () => ({ mode: "lexical", results: [], sources: [], timings: { embedMs: 0, searchMs: 0, totalMs: 0 } }),
+    retrieve: async () => ({ mode: "lexical", sources: [], timings: { embedMs: 0, searchMs: 0, totalMs: 0 } }),
     providers: [createExtractiveProvider()],
     author: "Test Author",
     log: () => {},

@@ -45,7 +45,6 @@ export function createRetriever<I extends ChatSearchIndex>({ search, embedder, l
     const now = performance.now();
     return {
       mode: response.mode,
-      results: response.results,
       sources,
       timings: { embedMs, searchMs: now - searchStarted, totalMs: now - started },
     };

@@ -1,4 +1,4 @@
-import type { SearchMode, SearchResult } from "../search/types";
+import type { SearchMode } from "../search/types";
 
 /** One text or source part of a chat message, as `useChat` sends it back. */
 export type ChatPart =
@@ -39,7 +39,6 @@ export interface NumberedSource {
 /** What retrieval hands to the answer step. */
 export interface Retrieval {
   mode: SearchMode;
-  results: SearchResult[];
   sources: NumberedSource[];
   /** Milliseconds spent, for the `Server-Timing` header. */
   timings: { embedMs: number; searchMs: number; totalMs: number };
