@@ -13,7 +13,7 @@ import { searchIndex } from "@/lib/search/search";
 import type { SearchIndex } from "@/lib/search/types";
 import { normalizeInPlace } from "@/lib/search/vectors";
 import { suggestedQuestions } from "@/lib/site";
-import { percentile } from "./lib/stats";
+import { latencySummary } from "./lib/stats";
 
 /** The Pi embeds one chunk in ~1.5 s; the fake does it in 1.5 ms, so every wall time is scaled by 1/1000. */
 const PI_MS_PER_CHUNK = 1_500;
@@ -25,11 +25,7 @@ const QUERIES = [...suggestedQuestions, "homelab kubernetes on raspberry pi", "D
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function percentiles(samples: number[]): { p50: number; p95: number } {
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
-
-function timeQueries(index: SearchIndex, rounds: number): { p50: number; p95: number } {
+function timeQueries(index: SearchIndex, rounds: number): ReturnType<typeof latencySummary> {
   const vectors = QUERIES.map((q) => Float32Array.from(hashEmbed(q, index.dimensions || DIMENSIONS)));
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -39,7 +35,7 @@ function timeQueries(index: SearchIndex, rounds: number): { p50: number; p95: nu
       samples.push(performance.now() - started);
     });
   }
-  return percentiles(samples);
+  return latencySummary(samples);
 }
 
 function syntheticIndex(): SearchIndex {
