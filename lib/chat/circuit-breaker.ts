@@ -12,16 +12,20 @@ export class CircuitBreaker {
   private failures = 0;
   private openUntil = 0;
   private trialInFlight = false;
+  private readonly threshold: number;
+  private readonly openMs: number;
+  private readonly now: () => number;
 
-  constructor(
-    private readonly options: { threshold?: number; openMs?: number; now?: () => number } = {},
-  ) {}
+  constructor({ threshold = BREAKER_FAILURE_THRESHOLD, openMs = BREAKER_OPEN_MS, now = Date.now }: { threshold?: number; openMs?: number; now?: () => number } = {}) {
+    this.threshold = threshold;
+    this.openMs = openMs;
+    this.now = now;
+  }
 
   /** True when a call may go through now (in half-open state only one trial at a time). */
   allow(): boolean {
-    const now = (this.options.now ?? Date.now)();
-    if (this.failures < (this.options.threshold ?? BREAKER_FAILURE_THRESHOLD)) return true;
-    if (now < this.openUntil || this.trialInFlight) return false;
+    if (this.failures < this.threshold) return true;
+    if (this.now() < this.openUntil || this.trialInFlight) return false;
     this.trialInFlight = true;
     return true;
   }
@@ -36,14 +40,12 @@ export class CircuitBreaker {
   recordFailure(): void {
     this.failures++;
     this.trialInFlight = false;
-    if (this.failures >= (this.options.threshold ?? BREAKER_FAILURE_THRESHOLD)) {
-      this.openUntil = (this.options.now ?? Date.now)() + (this.options.openMs ?? BREAKER_OPEN_MS);
-    }
+    if (this.failures >= this.threshold) this.openUntil = this.now() + this.openMs;
   }
 
   /** `closed`, `open` or `half-open`, for logs and tests. */
   get state(): "closed" | "open" | "half-open" {
-    if (this.failures < (this.options.threshold ?? BREAKER_FAILURE_THRESHOLD)) return "closed";
-    return (this.options.now ?? Date.now)() < this.openUntil ? "open" : "half-open";
+    if (this.failures < this.threshold) return "closed";
+    return this.now() < this.openUntil ? "open" : "half-open";
   }
 }
