@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeFloat32Base64, encodeFloat32Base64, isEmbedResponse, toOllamaBody, toOpenAIResponse } from "./openai";
+import { encodeFloat32Base64, isEmbedResponse, toOllamaBody, toOpenAIResponse } from "./openai";
+import { decodeFloat32Base64 } from "./testing";
 
 describe("encodeFloat32Base64", () => {
   it("writes little-endian float32, whatever the machine's byte order", () => {

@@ -39,9 +39,3 @@ export function encodeFloat32Base64(vector: number[]): string {
   for (let i = 0; i < vector.length; i++) bytes.writeFloatLE(vector[i], i * 4);
   return bytes.toString("base64");
 }
-
-/** The inverse of {@link encodeFloat32Base64}. */
-export function decodeFloat32Base64(text: string): number[] {
-  const bytes = Buffer.from(text, "base64");
-  return Array.from({ length: Math.floor(bytes.length / 4) }, (_, i) => bytes.readFloatLE(i * 4));
-}

@@ -94,3 +94,9 @@ export function statusOf(raw: string): number {
 export function upstreamPaths(fake: FakeOllama): string[] {
   return fake.requests.map((r) => `${r.method} ${r.path}`);
 }
+
+/** Reads OpenAI's `encoding_format: "base64"`: little-endian float32, decoded independently of the gateway's encoder. */
+export function decodeFloat32Base64(text: string): number[] {
+  const bytes = Buffer.from(text, "base64");
+  return Array.from({ length: Math.floor(bytes.length / 4) }, (_, i) => bytes.readFloatLE(i * 4));
+}
