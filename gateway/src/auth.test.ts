@@ -93,12 +93,12 @@ describe("createServer: routes", () => {
 
   it("answers 404 to path tricks instead of normalising them", async () => {
     // Attack: traversal and look-alike paths that a normalising router might map onto /api/pull or /api/embed.
-    const paths = ["/api/embed/../pull", "/api/embed/%2e%2e/pull", "/api/%2e%2e/api/pull", "//api/embed", "/api//embed", "/api/embed/", "/API/EMBED", "/Api/Embed", "/api/embed%00", "/api/embed;x", "/./api/embed", "http://evil/api/embed", "*"];
+    const paths = ["/api/embed/../pull", "/api/embed/%2e%2e/pull", "/api/%2e%2e/api/pull", "//api/embed", "/api//embed", "/api/embed/", "/API/EMBED", "/Api/Embed", "/api/embed%00", "/api/embed;x", "/api/embed#x", "/./api/embed", "http://evil/api/embed", "*"];
     for (const path of paths) {
       const body = JSON.stringify({ model: "bge-m3", input: "x" });
       const head = `POST ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
       const { text } = await rawRequest(h.url, [head + body]);
-      expect([400, 404], path).toContain(statusOf(text));
+      expect(statusOf(text), path).toBe(404);
     }
     expect(h.fake.requests).toHaveLength(0);
   });
