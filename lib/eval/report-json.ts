@@ -1,4 +1,4 @@
-import { rankOf, recallCurve, summarizeByType, summarizeMode, MAX_K } from "./metrics";
+import { rankOf, recallCurve, summarizeByType, summarizeMode } from "./metrics";
 import type { EvalResult } from "./run-eval";
 
 /** The `--json` output: the setup, every summary, the recall@k curves, and each question's rank per expected URL per mode. */
@@ -21,7 +21,7 @@ export function evalJson(result: EvalResult) {
       type: run.question.type,
       query: run.query,
       expected: run.question.expected,
-      ranks: Object.fromEntries(modes.map((mode) => [mode, Object.fromEntries(run.question.expected.map((url) => [url, rankOf(run.rankings[mode]!.slice(0, MAX_K), url)]))])),
+      ranks: Object.fromEntries(modes.map((mode) => [mode, Object.fromEntries(run.question.expected.map((url) => [url, rankOf(run.rankings[mode]!, url)]))])),
       top: run.top,
       noVector: run.noVector ?? null,
     })),

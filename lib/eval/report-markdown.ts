@@ -8,7 +8,7 @@ export const SVG_FILE = "recall-at-k.svg";
 
 const DEFINITIONS = `**recall@k** of a question is the share of its labelled chunk URLs that appear among the top k ranked chunks (a URL counts as found if any chunk with that URL is ranked at or above k; several chunks of a heading-less page share its URL). **MRR@${MAX_K}** is 1 / the rank of the first labelled URL in the top ${MAX_K}, 0 when none is there. Each figure is the mean over answerable questions, each question counting once however many URLs it expects; unanswerable questions are left out and reported separately. Modes: **lexical** is the BM25 list alone, **dense** the cosine list alone, **hybrid** what \`searchIndex\` returns (RRF k = 60 over both lists, plus the recency list on "latest" questions). The chat without vectors still adds the recency list, so its "latest" answers are better than the lexical column suggests.`;
 
-const rankIn = (ranking: string[] | undefined, url: string) => (ranking ? rankOf(ranking.slice(0, MAX_K), url) : null);
+const rankIn = (ranking: string[] | undefined, url: string) => (ranking ? rankOf(ranking, url) : null);
 const rankCell = (rank: number | null) => (rank === null ? "—" : String(rank));
 
 const asked = (run: QuestionRun) => [...(run.question.history ?? []).map((turn) => `“${turn}” →`), run.question.question].join(" ");

@@ -33,7 +33,7 @@ export interface QuestionRun {
   question: EvalQuestion;
   /** The text actually retrieved with (history folded in for follow-ups). */
   query: string;
-  /** Chunk URLs in rank order, per mode that ran (duplicates kept: several chunks can share a page URL). */
+  /** The top MAX_K chunk URLs in rank order, per mode that ran (duplicates kept: several chunks can share a page URL). */
   rankings: Partial<Record<Mode, string[]>>;
   top: TopScores;
   /** Why this question's query got no vector, so every mode ranks it lexically (absent when it got one or none was sought). */
