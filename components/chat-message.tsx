@@ -1,11 +1,8 @@
-import type { SourceUrlUIPart, UIMessage } from "ai";
+import type { SourceUrlUIPart } from "ai";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
-import type { ChatMessageMetadata } from "@/lib/chat/types";
+import type { ChatUIMessage } from "@/lib/chat/types";
 import { ChatSources } from "./chat-sources";
-
-/** A chat message as the client holds it, with the route's metadata. */
-export type ChatUIMessage = UIMessage<ChatMessageMetadata>;
 
 const CITATION = /\[(\d{1,2})\](?![(\[])/g;
 

@@ -3,7 +3,8 @@
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { ChatMessage, type ChatUIMessage } from "./chat-message";
+import type { ChatUIMessage } from "@/lib/chat/types";
+import { ChatMessage } from "./chat-message";
 import { usePersistedChat } from "./use-persisted-chat";
 
 /** Messages sent per request: enough for follow-ups, and well inside the route's 24-message limit. */

@@ -2,7 +2,8 @@
 
 import type { ChatStatus } from "ai";
 import { useCallback, useEffect, useState } from "react";
-import { readSavedConversation, saveConversation, type SavedMessage } from "@/lib/chat/saved-conversation";
+import { readSavedConversation, saveConversation } from "@/lib/chat/saved-conversation";
+import type { ChatUIMessage } from "@/lib/chat/types";
 
 /**
  * Keeps the conversation in the tab's sessionStorage, so following a source and pressing
@@ -10,11 +11,11 @@ import { readSavedConversation, saveConversation, type SavedMessage } from "@/li
  * restoring earlier would not match it), saved whenever it changes and no answer is
  * streaming. Returns `clear`, which empties both the chat and what was saved.
  */
-export function usePersistedChat<M extends SavedMessage>({ messages, status, setMessages }: { messages: M[]; status: ChatStatus; setMessages: (update: (current: M[]) => M[]) => void }): { clear: () => void } {
+export function usePersistedChat({ messages, status, setMessages }: { messages: ChatUIMessage[]; status: ChatStatus; setMessages: (update: (current: ChatUIMessage[]) => ChatUIMessage[]) => void }): { clear: () => void } {
   const [restored, setRestored] = useState(false);
 
   useEffect(() => {
-    const saved = readSavedConversation() as M[];
+    const saved = readSavedConversation();
     // A question sent before this ran wins over an older saved conversation.
     if (saved.length > 0) setMessages((current) => (current.length > 0 ? current : saved));
     setRestored(true);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SAVED_MESSAGES, SAVED_CONVERSATION_KEY, parseSavedConversation, readSavedConversation, saveConversation, type SavedMessage } from "./saved-conversation";
+import { MAX_SAVED_MESSAGES, SAVED_CONVERSATION_KEY, parseSavedConversation, readSavedConversation, saveConversation } from "./saved-conversation";
+import type { ChatUIMessage } from "./types";
 
-const question: SavedMessage = { id: "u1", role: "user", parts: [{ type: "text", text: "What did you build with Kafka?" }] };
-const answer: SavedMessage = {
+const question: ChatUIMessage = { id: "u1", role: "user", parts: [{ type: "text", text: "What did you build with Kafka?" }] };
+const answer: ChatUIMessage = {
   id: "a1",
   role: "assistant",
   metadata: { retrieval: "hybrid", answer: "groq" },
@@ -39,7 +40,7 @@ describe("saveConversation / readSavedConversation", () => {
 
   it("keeps only the newest messages", () => {
     const storage = memoryStorage();
-    const many = Array.from({ length: MAX_SAVED_MESSAGES + 5 }, (_, i): SavedMessage => ({ ...question, id: `u${i}` }));
+    const many = Array.from({ length: MAX_SAVED_MESSAGES + 5 }, (_, i): ChatUIMessage => ({ ...question, id: `u${i}` }));
     saveConversation(many, storage);
     expect(readSavedConversation(storage).map((m) => m.id)).toEqual(many.slice(-MAX_SAVED_MESSAGES).map((m) => m.id));
   });

@@ -1,11 +1,7 @@
-import type { UIMessage } from "ai";
-import type { AnswerPath, ChatMessageMetadata } from "./types";
+import type { AnswerPath, ChatMessageMetadata, ChatUIMessage } from "./types";
 import type { SearchMode } from "../search/types";
 
 // Client-side code (the chat panel imports it): no server-only modules, no Node APIs.
-
-/** A chat message as the client holds and saves it. */
-export type SavedMessage = UIMessage<ChatMessageMetadata>;
 
 /** The sessionStorage key; versioned so a future change of shape starts fresh instead of misreading. */
 export const SAVED_CONVERSATION_KEY = "chat:conversation:v1";
@@ -19,7 +15,7 @@ const MAX_ID_CHARS = 200;
 const SEARCH_MODES: readonly SearchMode[] = ["hybrid", "lexical"];
 const ANSWER_PATHS: readonly AnswerPath[] = ["groq", "local", "extractive"];
 
-type Part = SavedMessage["parts"][number];
+type Part = ChatUIMessage["parts"][number];
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === "string";
 /** Sources are the author's own pages: a same-site path, never `javascript:` or another host. */
@@ -41,7 +37,7 @@ function metadataFrom(value: unknown): ChatMessageMetadata | undefined {
   return { ...(retrieval ? { retrieval } : {}), ...(answer ? { answer } : {}) };
 }
 
-function messageFrom(value: unknown): SavedMessage | null {
+function messageFrom(value: unknown): ChatUIMessage | null {
   if (!isRecord(value) || !isString(value.id) || value.id === "" || value.id.length > MAX_ID_CHARS) return null;
   if ((value.role !== "user" && value.role !== "assistant") || !Array.isArray(value.parts)) return null;
   const parts = value.parts.map(partFrom);
@@ -51,7 +47,7 @@ function messageFrom(value: unknown): SavedMessage | null {
 }
 
 /** The conversation in a saved string, validated part by part; anything malformed (or not JSON) gives an empty one. */
-export function parseSavedConversation(raw: string | null): SavedMessage[] {
+export function parseSavedConversation(raw: string | null): ChatUIMessage[] {
   if (!raw) return [];
   let value: unknown;
   try {
@@ -61,7 +57,7 @@ export function parseSavedConversation(raw: string | null): SavedMessage[] {
   }
   if (!Array.isArray(value)) return [];
   const messages = value.map(messageFrom);
-  return messages.includes(null) ? [] : (messages as SavedMessage[]).slice(-MAX_SAVED_MESSAGES);
+  return messages.includes(null) ? [] : (messages as ChatUIMessage[]).slice(-MAX_SAVED_MESSAGES);
 }
 
 /** The tab's sessionStorage, or `null` where it is missing or refused (server render, privacy settings, sandboxed frames). */
@@ -74,7 +70,7 @@ export function sessionStorageOrNull(): Storage | null {
 }
 
 /** The saved conversation, or an empty one when there is none, no storage, or junk. */
-export function readSavedConversation(storage: Pick<Storage, "getItem"> | null = sessionStorageOrNull()): SavedMessage[] {
+export function readSavedConversation(storage: Pick<Storage, "getItem"> | null = sessionStorageOrNull()): ChatUIMessage[] {
   try {
     return parseSavedConversation(storage?.getItem(SAVED_CONVERSATION_KEY) ?? null);
   } catch {
@@ -83,7 +79,7 @@ export function readSavedConversation(storage: Pick<Storage, "getItem"> | null =
 }
 
 /** Saves the newest messages (an empty conversation removes the key); a full or refused storage is ignored, the chat goes on. */
-export function saveConversation(messages: SavedMessage[], storage: Pick<Storage, "setItem" | "removeItem"> | null = sessionStorageOrNull()): void {
+export function saveConversation(messages: ChatUIMessage[], storage: Pick<Storage, "setItem" | "removeItem"> | null = sessionStorageOrNull()): void {
   try {
     if (messages.length === 0) storage?.removeItem(SAVED_CONVERSATION_KEY);
     else storage?.setItem(SAVED_CONVERSATION_KEY, JSON.stringify(messages.slice(-MAX_SAVED_MESSAGES)));

@@ -1,3 +1,4 @@
+import type { UIMessage } from "ai";
 import type { SearchMode } from "../search/types";
 
 /** One text or source part of a chat message, as `useChat` sends it back. */
@@ -25,6 +26,9 @@ export interface ChatMessageMetadata {
   retrieval?: SearchMode;
   answer?: AnswerPath;
 }
+
+/** A chat message as the browser holds, shows and saves it: the AI SDK's UI message with the route's metadata. */
+export type ChatUIMessage = UIMessage<ChatMessageMetadata>;
 
 /** One numbered source given to the model and shown under the answer. */
 export interface NumberedSource {

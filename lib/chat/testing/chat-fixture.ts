@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DefaultChatTransport, readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
+import { DefaultChatTransport, readUIMessageStream, type UIMessageChunk } from "ai";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { readChatRequest } from "@/app/api/chat/schema";
 import { startFakeLlm, type FakeLlm } from "@/test/fake-llm";
@@ -21,7 +21,7 @@ import { answerProvidersFromEnv } from "../providers/ladder-from-env";
 import { createQueryEmbedder } from "../query-embedder";
 import { createChatRateLimiter, type ChatRateLimiter } from "../rate-limit";
 import { createRetriever } from "../retrieve";
-import type { ChatMessage, ChatMessageMetadata } from "../types";
+import type { ChatMessage, ChatUIMessage } from "../types";
 
 /** Builds the real index of content/ with vectors from the fake Ollama at `embedUrl`, in a temp dir. */
 export async function buildTestIndex(embedUrl: string): Promise<{ index: SearchIndex; cleanup: () => void }> {
@@ -79,7 +79,6 @@ export function userMessage(text: string, id = `u-${Math.random().toString(36).s
 }
 
 type Handler = (request: Request) => Promise<Response>;
-type ChatUIMessage = UIMessage<ChatMessageMetadata>;
 
 /** Sends messages the way `useChat` does and assembles the answer with the AI SDK's own reader. */
 export async function askWithAiSdk(handler: Handler, messages: Array<ChatMessage | ChatUIMessage>, init: { headers?: Record<string, string>; signal?: AbortSignal } = {}) {
