@@ -3,15 +3,13 @@
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { MAX_USER_TEXT_CHARS } from "@/lib/chat/limits";
 import type { ChatUIMessage } from "@/lib/chat/types";
 import { ChatMessage } from "./chat-message";
 import { usePersistedChat } from "./use-persisted-chat";
 
 /** Messages sent per request: enough for follow-ups, and well inside the route's 24-message limit. */
 const CLIENT_HISTORY_MESSAGES = 12;
-
-/** Longest question the box accepts; the route refuses more than 2,000 characters. */
-const MAX_QUESTION_CHARS = 2_000;
 
 const button = "rounded-lg px-3 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50";
 const quietButton = `${button} border border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800`;
@@ -97,7 +95,7 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={onKeyDown}
           rows={2}
-          maxLength={MAX_QUESTION_CHARS}
+          maxLength={MAX_USER_TEXT_CHARS}
           placeholder="Ask about my work, e.g. what kind of ML work have you done?"
           aria-describedby="chat-hint"
           className="block w-full resize-y rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base text-zinc-900 placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"

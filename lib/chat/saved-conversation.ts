@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_ID_CHARS } from "./limits";
 import type { AnswerPath, ChatMessageMetadata, ChatUIMessage } from "./types";
 import type { SearchMode } from "../search/types";
 
@@ -8,9 +9,6 @@ export const SAVED_CONVERSATION_KEY = "chat:conversation:v1";
 
 /** Most messages kept: twice what the client sends per request, so a long session stays far under the storage quota. */
 export const MAX_SAVED_MESSAGES = 24;
-
-/** Longest id accepted, as the route accepts (`app/api/chat/schema.ts`). */
-const MAX_ID_CHARS = 200;
 
 const SEARCH_MODES: readonly SearchMode[] = ["hybrid", "lexical"];
 const ANSWER_PATHS: readonly AnswerPath[] = ["groq", "local", "extractive"];
@@ -38,7 +36,7 @@ function metadataFrom(value: unknown): ChatMessageMetadata | undefined {
 }
 
 function messageFrom(value: unknown): ChatUIMessage | null {
-  if (!isRecord(value) || !isString(value.id) || value.id === "" || value.id.length > MAX_ID_CHARS) return null;
+  if (!isRecord(value) || !isString(value.id) || value.id === "" || value.id.length > MAX_MESSAGE_ID_CHARS) return null;
   if ((value.role !== "user" && value.role !== "assistant") || !Array.isArray(value.parts)) return null;
   const parts = value.parts.map(partFrom);
   if (parts.includes(null)) return null;

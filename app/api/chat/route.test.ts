@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, MAX_MESSAGES, MAX_USER_TEXT_CHARS } from "./schema";
+import { MAX_USER_TEXT_CHARS } from "@/lib/chat/limits";
+import { MAX_BODY_BYTES, MAX_MESSAGES } from "./schema";
 import { DELETE, GET, POST, PUT } from "./route";
 
 // The real route, as Next serves it: each bad body is refused before retrieval or any model call.

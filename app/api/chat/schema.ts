@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { MAX_MESSAGE_ID_CHARS, MAX_USER_TEXT_CHARS } from "@/lib/chat/limits";
 import type { ChatRequestBody } from "@/lib/chat/types";
 
 /** Largest body accepted: the chat client sends at most its last 12 messages; our own answers cap out near 4 KB each plus sources. */
@@ -7,9 +8,6 @@ export const MAX_BODY_BYTES = 128 * 1024;
 
 /** Most messages in one request: the client sends the last 12, the answer model sees 8; more is not a visitor. */
 export const MAX_MESSAGES = 24;
-
-/** Longest user message: a question, not a document to summarise on the author's bill. */
-export const MAX_USER_TEXT_CHARS = 2_000;
 
 /** Longest assistant message sent back: our answers cap at 800 tokens (~3,500 characters); this leaves headroom. */
 export const MAX_ASSISTANT_TEXT_CHARS = 10_000;
@@ -28,7 +26,7 @@ const part = z.discriminatedUnion("type", [textPart, sourceUrlPart], {
   error: "unknown part type: messages may only hold text parts (and source-url parts on answers)",
 });
 const message = z.object({
-  id: z.string().max(200),
+  id: z.string().max(MAX_MESSAGE_ID_CHARS),
   role: z.enum(["user", "assistant"], { error: "role must be user or assistant: a client cannot send a system message" }),
   // An answer that failed before its first part comes back empty; the last-message rule guards the question.
   parts: z.array(part).max(MAX_PARTS_PER_MESSAGE),
