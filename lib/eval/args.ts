@@ -29,7 +29,7 @@ export function outDirOf({ args, root }: { args: EvalArgs; root: string }): stri
 }
 
 /** The usage line printed on a bad flag. */
-export const USAGE = "usage: npm run eval -- [--json] [--fake] [--out <dir>]";
+const USAGE = "usage: npm run eval -- [--json] [--fake] [--out <dir>]";
 
 /** Parses `--json`, `--fake` and `--out <dir>` (or `--out=<dir>`); throws with the usage on anything else. */
 export function parseEvalArgs(argv: string[]): EvalArgs {

@@ -9,7 +9,7 @@ import type { EvalSetup } from "./run-eval";
 import { queryEmbedderFor } from "./embed-queries";
 
 /** How the report names the fake: its vectors share words, not meaning, so its dense figures say nothing about bge-m3. */
-export const FAKE_EMBEDDER_LABEL = "fake feature-hashing embedder, not bge-m3 (test/fake-ollama.ts)";
+const FAKE_EMBEDDER_LABEL = "fake feature-hashing embedder, not bge-m3 (test/fake-ollama.ts)";
 
 /** The model name the fake answers to; only a name here, the vectors are hashed words. */
 const FAKE_MODEL = "bge-m3";

@@ -12,10 +12,10 @@ import { configuredSetup } from "./setup";
 import { recallAtKSvg } from "./svg-plot";
 
 /** The markdown report's file name inside the output folder. */
-export const MARKDOWN_FILE = "eval.md";
+const MARKDOWN_FILE = "eval.md";
 
 /** Writes eval.md and the recall@k SVG into `dir`, creating it; returns both paths. */
-export function writeReports({ result, dir }: { result: EvalResult; dir: string }): { markdown: string; svg: string } {
+function writeReports({ result, dir }: { result: EvalResult; dir: string }): { markdown: string; svg: string } {
   fs.mkdirSync(dir, { recursive: true });
   const markdown = path.join(dir, MARKDOWN_FILE);
   const svg = path.join(dir, SVG_FILE);

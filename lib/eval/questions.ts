@@ -6,7 +6,7 @@ import type { ChatMessage } from "../chat/types";
 import { QUESTION_TYPES, type EvalQuestion } from "./types";
 
 /** Where the labelled questions live, relative to the project root. */
-export const QUESTIONS_FILE = "eval/questions.json";
+const QUESTIONS_FILE = "eval/questions.json";
 
 const questionSchema = z
   .object({

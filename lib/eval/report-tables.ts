@@ -3,7 +3,7 @@ import type { EvalResult } from "./run-eval";
 import type { Mode, QuestionRun } from "./types";
 
 /** Metrics are printed to two decimals: one question moves a mean over ~50 questions by 0.02. */
-export const fixed2 = (n: number) => n.toFixed(2);
+const fixed2 = (n: number) => n.toFixed(2);
 
 /** A markdown table from a header row and body rows (cells are escaped for `|`). */
 export function markdownTable(header: string[], rows: string[][]): string {

@@ -5,7 +5,7 @@ import { queryEmbedderFor } from "./embed-queries";
 import type { EvalSetup } from "./run-eval";
 
 /** "bge-m3 (ollama API at pi.example.com)": the model and where it runs, without the path or any secret. */
-export function describeEndpoint(endpoint: EmbedEndpoint): string {
+function describeEndpoint(endpoint: EmbedEndpoint): string {
   return `${endpoint.model} (${endpoint.api} API at ${new URL(endpoint.url).host})`;
 }
 

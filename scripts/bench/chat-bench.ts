@@ -12,7 +12,7 @@ import { BENCH_QUESTIONS, startBenchServer, type BenchServer } from "./lib/bench
 import { percentile } from "./lib/stats";
 
 /** Requests per scenario: enough for a stable p95 (10 samples above it). */
-export const BENCH_REQUESTS = 200;
+const BENCH_REQUESTS = 200;
 
 /** The Pi's warm query-embedding time, from the design notes. */
 const PI_EMBED_MS = 310;

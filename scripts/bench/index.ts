@@ -65,7 +65,7 @@ function parseArgs(argv: string[]): { parts: Part[]; quick: boolean } {
 }
 
 /** Runs the selected parts in order and prints the summary; resolves to false when any part failed. */
-export async function runBench({ parts, quick, log = console.log }: { parts: Part[]; quick: boolean; log?: (line: string) => void }): Promise<boolean> {
+async function runBench({ parts, quick, log = console.log }: { parts: Part[]; quick: boolean; log?: (line: string) => void }): Promise<boolean> {
   const durations = quick ? DURATIONS.quick : DURATIONS.full;
   const outcomes: PartOutcome[] = [];
   for (const part of PARTS) {

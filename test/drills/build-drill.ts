@@ -18,10 +18,10 @@ export const DRILL_DIMENSIONS = 16;
 const scaled = (ms: number) => Math.round(ms * DRILL_TIME_SCALE);
 
 /** A paragraph of unique words, long enough to be its own chunk (not merged as tiny). */
-export const paragraph = (seed: string) => Array.from({ length: 50 }, (_, i) => `${seed}${i}`).join(" ") + ".";
+const paragraph = (seed: string) => Array.from({ length: 50 }, (_, i) => `${seed}${i}`).join(" ") + ".";
 
 /** A post with three `##` sections, each a chunk. */
-export const threeSectionPost = (title: string, seed: string) =>
+const threeSectionPost = (title: string, seed: string) =>
   markdownFile(`title: ${title}\ndate: 2024-01-01`, ["## Alpha", paragraph(`${seed}a`), "## Beta", paragraph(`${seed}b`), "## Gamma", paragraph(`${seed}c`)].join("\n\n"));
 
 /** A throwaway project root with `posts` three-section posts (3 × posts chunks). */

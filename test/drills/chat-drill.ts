@@ -7,7 +7,7 @@ import { askWithAiSdk, postChat, userMessage } from "@/lib/chat/testing/chat-fix
 type Handler = (request: Request) => Promise<Response>;
 
 /** Far above any answer in these drills (the slowest rung ladder is a few seconds): only a hung stream reaches it. */
-export const HANG_GUARD_MS = 15_000;
+const HANG_GUARD_MS = 15_000;
 
 /** Questions no suggested question matches, so each one really needs a query embedding (no baked vector, no cache hit). */
 export const FRESH_QUESTIONS = [

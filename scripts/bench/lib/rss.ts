@@ -27,7 +27,7 @@ function parentPids(): Map<number, number> {
 }
 
 /** `pid` and all its descendants. */
-export function processTree(pid: number): number[] {
+function processTree(pid: number): number[] {
   const parents = parentPids();
   const tree = [pid];
   for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);

@@ -24,7 +24,7 @@ function newestMtime(target: string): number {
 }
 
 /** Pids of running `next build` processes (any checkout), from /proc. */
-export function runningNextBuilds(): number[] {
+function runningNextBuilds(): number[] {
   const found: number[] = [];
   for (const name of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
@@ -40,7 +40,7 @@ export function runningNextBuilds(): number[] {
 }
 
 /** Why the build in `root` cannot be reused, or undefined when it can. */
-export function whyRebuild(root: string): string | undefined {
+function whyRebuild(root: string): string | undefined {
   const buildId = path.join(root, ".next/BUILD_ID");
   if (!fs.existsSync(buildId)) return "no .next/BUILD_ID";
   const built = fs.statSync(buildId).mtimeMs;
