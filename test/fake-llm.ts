@@ -49,7 +49,7 @@ export type FakeLlm = {
 const COMPLETION_PATHS = new Set(["/openai/v1/chat/completions", "/v1/chat/completions"]);
 
 /** The answer the fake gives: "Based on [1] (title): <first words of source 1> [1]." split into word deltas. */
-export function fakeAnswerDeltas(messages: Array<{ role?: string; content?: unknown }>, quoteWords = 24): string[] {
+function fakeAnswerDeltas(messages: Array<{ role?: string; content?: unknown }>, quoteWords = 24): string[] {
   const text = messages.map((m) => (typeof m.content === "string" ? m.content : "")).join("\n");
   const match = /^\[1\] ([^\n]*)\n(?:URL: [^\n]*\n)?([\s\S]*?)(?=\n\n\[2\] |\n<\/context>|$)/m.exec(text);
   const answer = match

@@ -10,7 +10,7 @@ function defuse(text: string): string {
 }
 
 /** The numbered sources as one fenced block: `[n] Title`, its URL, then its text. */
-export function formatContext(sources: NumberedSource[]): string {
+function formatContext(sources: NumberedSource[]): string {
   const blocks = sources.map((s) => `[${s.n}] ${defuse(s.title)}\nURL: ${s.url}\n${defuse(s.text)}`);
   return `${CONTEXT_OPEN}\n${blocks.join("\n\n")}\n${CONTEXT_CLOSE}`;
 }

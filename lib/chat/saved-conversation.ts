@@ -59,7 +59,7 @@ export function parseSavedConversation(raw: string | null): ChatUIMessage[] {
 }
 
 /** The tab's sessionStorage, or `null` where it is missing or refused (server render, privacy settings, sandboxed frames). */
-export function sessionStorageOrNull(): Storage | null {
+function sessionStorageOrNull(): Storage | null {
   try {
     return typeof window === "undefined" ? null : window.sessionStorage;
   } catch {

@@ -7,7 +7,7 @@ import { ANSWER_CONNECT_TIMEOUT_MS, ANSWER_MAX_RETRIES, ANSWER_MAX_TOKENS, ANSWE
  * groq-sdk sleeps for whatever `retry-after` Groq sends before retrying; a visitor
  * should not wait 30 s for that, so a long wait is marked not-retryable and the next rung answers.
  */
-export async function fetchWithShortRetries(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+async function fetchWithShortRetries(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   const response = await fetch(input, init);
   const retryAfter = Number(response.headers.get("retry-after"));
   if (response.status === 429 && !(retryAfter <= MAX_RETRY_AFTER_SECONDS)) {

@@ -24,7 +24,7 @@ import { createRetriever } from "../retrieve";
 import type { ChatMessage, ChatUIMessage } from "../types";
 
 /** Builds the real index of content/ with vectors from the fake Ollama at `embedUrl`, in a temp dir. */
-export async function buildTestIndex(embedUrl: string): Promise<{ index: SearchIndex; cleanup: () => void }> {
+async function buildTestIndex(embedUrl: string): Promise<{ index: SearchIndex; cleanup: () => void }> {
   const dir = mkdtempSync(path.join(tmpdir(), "chat-index-"));
   const endpoint = { url: embedUrl, api: "ollama" as const, model: "bge-m3" };
   await buildIndex({ root: process.cwd(), indexDir: path.join(dir, "index"), cacheDir: path.join(dir, "cache"), model: "bge-m3", primary: endpoint, suggestedQuestions, warn: () => {} });
