@@ -67,22 +67,62 @@ describe("startFakeOllama", () => {
     expect(fake.inputCount).toBe(0);
   });
 
-  it("answers 400 for bad JSON and for a missing input", async () => {
-    const bad = await post("/api/embed", "{nope");
-    expect(bad.status).toBe(400);
-    expect(typeof (await bad.json()).error).toBe("string");
-    const missing = await post("/api/embed", { model: "bge-m3" });
-    expect(missing.status).toBe(400);
+  it("answers 400 for no body, bad JSON and wrongly typed fields, as Ollama binds them", async () => {
+    for (const body of ["", "{nope", { model: "bge-m3", input: [1] }, { model: "bge-m3", input: "x", truncate: "no" }]) {
+      const res = await post("/api/embed", body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(typeof (await res.json()).error).toBe("string");
+    }
+    expect(await (await post("/api/embed", "")).json()).toEqual({ error: "missing request body" });
+    expect(fake.inputCount).toBe(0);
+  });
+
+  it("answers no input (missing, \"\" or []) with no vectors, as Ollama does when it only loads the model", async () => {
+    for (const input of [undefined, "", []]) {
+      const res = await post("/api/embed", { model: "bge-m3", input });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ model: "bge-m3", embeddings: [] });
+    }
+    expect((await post("/api/embed", { model: "llama3" })).status).toBe(404);
+    expect(fake.inputCount).toBe(0);
+  });
+
+  it("cuts vectors to dimensions and renormalises them, on both routes", async () => {
+    const native = await (await post("/api/embed", { model: "bge-m3", input: "hello world", dimensions: 4 })).json();
+    const head = hashEmbed("hello world", 8).slice(0, 4);
+    const expected = head.map((x) => x / Math.hypot(...head));
+    expect(native.embeddings[0]).toHaveLength(4);
+    native.embeddings[0].forEach((x: number, i: number) => expect(x).toBeCloseTo(expected[i], 12));
+    const openai = await (await post("/v1/embeddings", { model: "bge-m3", input: "hello world", dimensions: 4 })).json();
+    expect(openai.data[0].embedding).toEqual(native.embeddings[0]);
+    expect((await (await post("/api/embed", { model: "bge-m3", input: "x", dimensions: 64 })).json()).embeddings[0]).toHaveLength(8);
   });
 
   it("answers /v1/embeddings in OpenAI's shape, base64 as little-endian float32", async () => {
     const floats = await (await post("/v1/embeddings", { model: "bge-m3", input: "hi there" })).json();
     expect(floats).toMatchObject({ object: "list", model: "bge-m3", data: [{ object: "embedding", index: 0 }] });
     expect(floats.usage.prompt_tokens).toBe(floats.usage.total_tokens);
-    const b64 = await (await post("/v1/embeddings", { model: "bge-m3", input: "hi there", encoding_format: "base64" })).json();
+    // Ollama compares the format without regard to case.
+    const b64 = await (await post("/v1/embeddings", { model: "bge-m3", input: "hi there", encoding_format: "BASE64" })).json();
     const bytes = Buffer.from(b64.data[0].embedding, "base64");
     const decoded = Array.from({ length: bytes.length / 4 }, (_, i) => bytes.readFloatLE(i * 4));
-    decoded.forEach((x, i) => expect(x).toBeCloseTo(floats.data[0].embedding[i], 6));
+    expect(decoded).toEqual(floats.data[0].embedding.map(Math.fround));
+  });
+
+  it("answers /v1 refusals in OpenAI's error shape: a bad encoding_format, no input, an empty list", async () => {
+    const format = await post("/v1/embeddings", { model: "bge-m3", input: "x", encoding_format: "int8" });
+    expect(format.status).toBe(400);
+    expect((await format.json()).error).toEqual({ message: "Invalid value for 'encoding_format' = int8. Supported values: ['float', 'base64'].", type: "invalid_request_error", param: null, code: null });
+    for (const input of [undefined, []]) {
+      const res = await post("/v1/embeddings", { model: "bge-m3", input });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toBe("invalid input");
+    }
+    const missing = await post("/v1/embeddings", { model: "llama3", input: "x" });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.type).toBe("not_found_error");
+    expect((await (await post("/v1/embeddings", { model: "bge-m3", input: "" })).json()).data).toHaveLength(1);
+    expect(fake.inputCount).toBe(1);
   });
 
   it("answers the probe routes and 404s (and records) everything else", async () => {

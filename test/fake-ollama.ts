@@ -93,8 +93,7 @@ export function hashEmbed(text: string, dimensions = 1024): number[] {
     for (let i = 0; i + 3 <= padded.length; i++) add(`t:${padded.slice(i, i + 3)}`, 0.3);
   }
   if (words.length === 0) add(`raw:${lower}`, 1);
-  const norm = Math.hypot(...vector) || 1;
-  return vector.map((x) => x / norm);
+  return unit(vector);
 }
 
 function fnv1a(s: string): number {
@@ -104,6 +103,11 @@ function fnv1a(s: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
+}
+
+function unit(vector: number[]): number[] {
+  const norm = Math.hypot(...vector) || 1;
+  return vector.map((x) => x / norm);
 }
 
 function countTokens(text: string): number {
@@ -173,21 +177,32 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 
   async function serveEmbed(res: ServerResponse, body: unknown, openai: boolean) {
     const fail = (status: number, message: string) => sendError(res, status, message, openai);
-    if (body === undefined || typeof body !== "object" || body === null || Array.isArray(body)) {
-      return fail(400, typeof body === "string" ? "invalid character in JSON body" : "invalid request body");
+    // Ollama binds the body into a Go struct: no body, bad JSON or a wrongly typed field is a 400.
+    if (body === undefined) return fail(400, openai ? "EOF" : "missing request body");
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      return fail(400, typeof body === "string" ? "invalid character in JSON body" : "json: cannot unmarshal into Go value of type EmbedRequest");
     }
-    const request = body as { model?: unknown; input?: unknown; truncate?: unknown; encoding_format?: unknown };
+    const request = body as { model?: unknown; input?: unknown; truncate?: unknown; dimensions?: unknown; encoding_format?: unknown };
+    if (!openai && request.truncate !== undefined && typeof request.truncate !== "boolean") return fail(400, "json: cannot unmarshal into Go struct field EmbedRequest.truncate of type bool");
+    if (request.dimensions !== undefined && !Number.isInteger(request.dimensions)) return fail(400, "json: cannot unmarshal into Go struct field EmbedRequest.dimensions of type int");
+    const format = request.encoding_format ?? "";
+    if (openai && (typeof format !== "string" || !["", "float", "base64"].includes(format.toLowerCase()))) {
+      return fail(400, `Invalid value for 'encoding_format' = ${String(format)}. Supported values: ['float', 'base64'].`);
+    }
+    // /v1 refuses a missing or empty list and embeds "" as one empty text; /api/embed
+    // treats no input, "" and [] alike: it loads the model and answers no vectors.
+    const absent = request.input === undefined || request.input === null;
+    if (openai && (absent || (Array.isArray(request.input) && request.input.length === 0))) return fail(400, "invalid input");
+    const inputs = absent || (!openai && request.input === "") ? [] : typeof request.input === "string" ? [request.input] : request.input;
+    if (!Array.isArray(inputs) || !inputs.every((x) => typeof x === "string")) return fail(400, "invalid input type");
     if (typeof request.model !== "string" || request.model === "") return fail(400, "model is required");
-    const inputs = typeof request.input === "string" ? [request.input] : request.input;
-    if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((x) => typeof x === "string")) {
-      return fail(400, "invalid input type");
-    }
     if (!servedTags.has(withTag(request.model))) {
       return fail(404, `model "${request.model}" not found, try pulling it first`);
     }
+    if (inputs.length === 0) return sendJson(res, 200, { model: request.model, embeddings: [] });
     const tokens = inputs.map(countTokens);
     if (request.truncate === false && tokens.some((n) => n > CONTEXT_TOKENS)) {
-      return fail(400, "input length exceeds the context length");
+      return fail(400, "the input length exceeds the context length");
     }
     embedCount++;
     const failStatus = pickFailure();
@@ -209,7 +224,9 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (res.destroyed) return;
     if (failStatus) return fail(failStatus, failStatus === 503 ? "server busy, please try again.  maximum pending requests exceeded" : "llama runner process has terminated");
-    const vectors = inputs.map(embedText);
+    // Ollama cuts a vector to `dimensions` (when shorter than the model's) and renormalises it.
+    const dimensions = request.dimensions as number | undefined;
+    const vectors = inputs.map(embedText).map((v) => (dimensions && dimensions > 0 && dimensions < v.length ? unit(v.slice(0, dimensions)) : v));
     handle.inputCount += inputs.length;
     const answeredModel = behaviour.answerModel ?? request.model;
     const promptTokens = tokens.reduce((a, b) => a + b, 0);
@@ -217,7 +234,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
       const total = Number(process.hrtime.bigint() - started);
       return sendJson(res, 200, { model: answeredModel, embeddings: vectors, total_duration: total, load_duration: Math.round(total / 10), prompt_eval_count: promptTokens });
     }
-    const base64 = request.encoding_format === "base64";
+    const base64 = (format as string).toLowerCase() === "base64";
     const data = vectors.map((v, index) => ({ object: "embedding", index, embedding: base64 ? float32Base64(v) : v }));
     sendJson(res, 200, { object: "list", data, model: answeredModel, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
   }
