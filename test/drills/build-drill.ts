@@ -67,17 +67,20 @@ export function cacheEntries(dir: string): string[] {
   return filesUnder(dir).filter((f) => f.endsWith(".json"));
 }
 
+/** The embed POSTs the fake received (answered or failed), in order. */
+const embedRequests = (fake: FakeOllama) => fake.requests.filter((r) => r.method === "POST" && r.path === "/api/embed");
+
 /** The texts the fake was asked to embed, one per input, in request order. */
 export function embeddedTexts(fake: FakeOllama): string[] {
-  return fake.requests.filter((r) => r.method === "POST" && r.path === "/api/embed").flatMap((r) => {
+  return embedRequests(fake).flatMap((r) => {
     const input = (r.body as { input: string | string[] }).input;
     return typeof input === "string" ? [input] : input;
   });
 }
 
-/** The embed POSTs the fake received (answered or failed). */
+/** How many embed POSTs the fake received (answered or failed). */
 export function embedPosts(fake: FakeOllama): number {
-  return fake.requests.filter((r) => r.method === "POST" && r.path === "/api/embed").length;
+  return embedRequests(fake).length;
 }
 
 /** The baked index a build wrote, or throws with the reader's reason. */
