@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../atomic-write";
 import { isFiniteVector } from "../search/vectors";
+import { decodeBase64Floats, encodeFloat32LE } from "./wire";
 
 /** Where the cache lives by default: `.next/cache/` is kept between Vercel builds. */
 export const DEFAULT_CACHE_DIR = ".next/cache/embeddings";
@@ -58,10 +59,8 @@ export class EmbeddingCache {
     try {
       const entry = JSON.parse(raw) as CacheEntry;
       if (entry.v !== CACHE_ENTRY_VERSION || entry.model !== this.model || entry.textSha256 !== sha256(text)) throw new Error("entry belongs to another model, text or version");
-      const bytes = Buffer.from(entry.vector, "base64");
-      if (bytes.byteLength !== entry.dimensions * 4 || entry.dimensions === 0) throw new Error("vector length does not match its dimensions");
-      const vector = new Float32Array(entry.dimensions);
-      for (let i = 0; i < vector.length; i++) vector[i] = bytes.readFloatLE(i * 4);
+      const vector = decodeBase64Floats(entry.vector);
+      if (vector.length !== entry.dimensions || entry.dimensions === 0) throw new Error("vector length does not match its dimensions");
       if (!isFiniteVector(vector)) throw new Error("vector holds a non-finite value");
       return vector;
     } catch (error) {
@@ -72,9 +71,8 @@ export class EmbeddingCache {
 
   /** Stores a text's vector (atomically: temp file then rename). */
   set(text: string, vector: Float32Array): void {
-    const bytes = Buffer.alloc(vector.length * 4);
-    vector.forEach((x, i) => bytes.writeFloatLE(x, i * 4));
-    const entry: CacheEntry = { v: CACHE_ENTRY_VERSION, model: this.model, textSha256: sha256(text), dimensions: vector.length, vector: bytes.toString("base64") };
+    const base64 = Buffer.from(encodeFloat32LE(vector)).toString("base64");
+    const entry: CacheEntry = { v: CACHE_ENTRY_VERSION, model: this.model, textSha256: sha256(text), dimensions: vector.length, vector: base64 };
     writeFileAtomic(this.pathFor(text), JSON.stringify(entry));
   }
 }

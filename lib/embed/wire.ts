@@ -12,12 +12,25 @@ export function buildEmbedRequest(endpoint: EmbedEndpoint, texts: string[]): { u
   return { url: `${base}/api/embed`, headers, body: JSON.stringify({ model: endpoint.model, input: texts }) };
 }
 
+/** Decodes little-endian float32 bytes (the wire's base64, the cache's entries, the index's vectors file). */
+export function decodeFloat32LE(bytes: Uint8Array): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Float32Array(Math.floor(bytes.byteLength / 4));
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+/** Encodes floats as little-endian float32 bytes, the inverse of {@link decodeFloat32LE}. */
+export function encodeFloat32LE(values: ArrayLike<number>): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
+  return bytes;
+}
+
 /** Decodes a base64 string of little-endian float32s. */
 export function decodeBase64Floats(text: string): Float32Array {
-  const bytes = Buffer.from(text, "base64");
-  const out = new Float32Array(Math.floor(bytes.byteLength / 4));
-  for (let i = 0; i < out.length; i++) out[i] = bytes.readFloatLE(i * 4);
-  return out;
+  return decodeFloat32LE(Buffer.from(text, "base64"));
 }
 
 function toVector(value: unknown): Float32Array {

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { decodeFloat32LE } from "../embed/wire";
 import { INDEX_VERSION, META_FILE, VECTORS_FILE, type BakedIndex, type IndexMeta } from "./format";
 
 /** The reader's answer: the index, or why it cannot be used (missing, other version, other model, damaged). */
@@ -21,7 +22,5 @@ export function readBakedIndex({ dir, model }: { dir: string; model?: string }):
   const vectorsPath = path.join(dir, VECTORS_FILE);
   const buffer = fs.existsSync(vectorsPath) ? fs.readFileSync(vectorsPath) : Buffer.alloc(0);
   if (buffer.byteLength !== expectedBytes) return { ok: false, reason: `${vectorsPath} has ${buffer.byteLength} bytes, expected ${expectedBytes}` };
-  const vectors = new Float32Array(meta.vectorRows * meta.dimensions);
-  for (let i = 0; i < vectors.length; i++) vectors[i] = buffer.readFloatLE(i * 4);
-  return { ok: true, index: { meta, vectors } };
+  return { ok: true, index: { meta, vectors: decodeFloat32LE(buffer) } };
 }

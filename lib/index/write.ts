@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Chunk } from "../chunk/types";
-import { buildBm25 } from "../search/bm25";
 import { writeFileAtomic } from "../atomic-write";
+import { encodeFloat32LE } from "../embed/wire";
+import { buildBm25 } from "../search/bm25";
 import { INDEX_VERSION, META_FILE, VECTORS_FILE, type IndexMeta } from "./format";
 
 /** What the indexer hands the writer: chunks with their vectors (null = lexical-only) and the baked query vectors. */
@@ -25,9 +26,8 @@ export function writeBakedIndex(input: BakeInput): IndexMeta {
   const chunks = input.chunks.map((chunk, i) => ({ ...chunk, vectorRow: rowOf(input.vectors[i] ?? null) }));
   const queries = input.queries.flatMap((q) => (q.vector ? [{ text: q.text, vectorRow: rowOf(q.vector)! }] : []));
 
-  const bytes = new Uint8Array(rows.length * dimensions * 4);
-  const view = new DataView(bytes.buffer);
-  rows.forEach((row, r) => row.forEach((x, d) => view.setFloat32((r * dimensions + d) * 4, x, true)));
+  const flat = new Float32Array(rows.length * dimensions);
+  rows.forEach((row, r) => flat.set(row, r * dimensions));
 
   const meta: IndexMeta = {
     version: INDEX_VERSION,
@@ -41,7 +41,7 @@ export function writeBakedIndex(input: BakeInput): IndexMeta {
     vectorRows: rows.length,
     bm25: JSON.parse(buildBm25(input.chunks.map((c) => c.text)).exportJSON()),
   };
-  writeFileAtomic(path.join(input.dir, VECTORS_FILE), bytes);
+  writeFileAtomic(path.join(input.dir, VECTORS_FILE), encodeFloat32LE(flat));
   writeFileAtomic(path.join(input.dir, META_FILE), JSON.stringify(meta));
   return meta;
 }
