@@ -14,8 +14,6 @@ const FAKE_EMBEDDER_LABEL = "fake feature-hashing embedder, not bge-m3 (test/fak
 /** The model name the fake answers to; only a name here, the vectors are hashed words. */
 const FAKE_MODEL = "bge-m3";
 
-const silent = { update() {}, done() {} };
-
 /**
  * Starts the shared fake Ollama in-process, builds an index of `content/` against it in
  * a temporary folder, and returns a setup over that index; `close` stops the fake and
@@ -31,7 +29,7 @@ export async function startFakeSetup({ root = process.cwd() }: { root?: string }
   try {
     const endpoint: EmbedEndpoint = { url: fake.url, api: "ollama", model: FAKE_MODEL };
     const indexDir = path.join(dir, "index");
-    await buildIndex({ root, indexDir, cacheDir: path.join(dir, "cache"), model: FAKE_MODEL, primary: endpoint, strict: true, progress: silent, warn: () => {} });
+    await buildIndex({ root, indexDir, cacheDir: path.join(dir, "cache"), model: FAKE_MODEL, primary: endpoint, strict: true, warn: () => {} });
     const index = loadSearchIndexNow({ dir: indexDir, model: FAKE_MODEL, root });
     return { setup: { index, fake: true, embedder: FAKE_EMBEDDER_LABEL, embed: queryEmbedderFor([endpoint], index.dimensions) }, close };
   } catch (error) {
