@@ -27,7 +27,6 @@ var DEFAULTS = {
   // slow-header clients are cut off quickly
   requestTimeoutMs: 3e4,
   // whole request body
-  keepAliveTimeoutMs: 5e3,
   upstreamTimeoutMs: 12e4,
   // a full 64-chunk batch at 1.5 s per chunk is 96 s
   shutdownGraceMs: 3e4
@@ -458,6 +457,7 @@ var ROUTES = /* @__PURE__ */ new Map([
   ["/v1/embeddings", { method: "POST", surface: "openai" }],
   ["/healthz", { method: "GET" }]
 ]);
+var KEEP_ALIVE_TIMEOUT_MS = 5e3;
 function createServer(config) {
   let tokens = createTokenSet(readTokensFile(config.tokensFile));
   const upstream = createUpstream(config.ollamaUrl);
@@ -509,7 +509,7 @@ function createServer(config) {
     {
       headersTimeout: config.headersTimeoutMs,
       requestTimeout: config.requestTimeoutMs,
-      keepAliveTimeout: config.keepAliveTimeoutMs,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
       // Node checks the two timeouts above on this interval; it must be finer than they are.
       connectionsCheckingInterval: Math.max(10, Math.min(1e3, Math.floor(config.headersTimeoutMs / 4))),
       maxHeaderSize: 8 * 1024

@@ -22,7 +22,6 @@ export type GatewayConfig = {
   queueSize: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
-  keepAliveTimeoutMs: number;
   upstreamTimeoutMs: number;
   shutdownGraceMs: number;
   /** Clock for the token buckets (injected by tests). */
@@ -46,7 +45,6 @@ export const DEFAULTS = {
   queueSize: 16, // a short queue: waiting longer than this is better spent on the fallback
   headersTimeoutMs: 10_000, // slow-header clients are cut off quickly
   requestTimeoutMs: 30_000, // whole request body
-  keepAliveTimeoutMs: 5_000,
   upstreamTimeoutMs: 120_000, // a full 64-chunk batch at 1.5 s per chunk is 96 s
   shutdownGraceMs: 30_000, // let in-flight embeddings finish on SIGTERM, then force
 } as const;

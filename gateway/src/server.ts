@@ -24,6 +24,10 @@ const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface 
   ["/healthz", { method: "GET" }],
 ]);
 
+// Idle keep-alive connections close after this; a proxy in front (deploy/cloudflared-config.yml)
+// must keep its idle connections for less, or it may send a request on a closing one.
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
 /** The running gateway. */
 export type Gateway = {
   server: Server;
@@ -92,7 +96,7 @@ export function createServer(config: GatewayConfig): Gateway {
     {
       headersTimeout: config.headersTimeoutMs,
       requestTimeout: config.requestTimeoutMs,
-      keepAliveTimeout: config.keepAliveTimeoutMs,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
       // Node checks the two timeouts above on this interval; it must be finer than they are.
       connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(config.headersTimeoutMs / 4))),
       maxHeaderSize: 8 * 1024,
