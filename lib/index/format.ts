@@ -36,7 +36,6 @@ export interface IndexMeta {
   queries: Array<{ text: string; vectorRow: number }>;
   /** Rows in the vectors file. */
   vectorRows: number;
-  /** Prep-task version the BM25 export was built with. */
   /** wink-bm25-text-search `exportJSON()` output, parsed. */
   bm25: unknown;
 }
