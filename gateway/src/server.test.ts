@@ -50,7 +50,7 @@ describe("createServer: /v1/embeddings", () => {
     expect(decodeFloat32Base64(body.data[0].embedding)).toEqual(hashEmbed("hi", 8).map(Math.fround));
   });
 
-  it("answers 502 when Ollama's answer has the wrong number of vectors or non-numbers", async () => {
+  it("answers 502 when Ollama's answer holds non-numbers (NaN arrives as null)", async () => {
     h = await startHarness();
     h.fake.answerNaN();
     const res = await post(`${h.url}/v1/embeddings`, { token: TOKEN });
