@@ -103,16 +103,14 @@ function loadFile<T>(root: string, file: string, build: Builder<T>): T | null {
   }
 }
 
-/** Loads every file of a folder, collecting the problems of all files before failing. */
-function loadFolder<T>(root: string, folder: string, build: Builder<T>): T[] {
-  const directory = resolveFromRoot(root, CONTENT_DIR, folder);
-  if (!fs.existsSync(directory)) return [];
+/** Runs every load, collecting the ContentError issues of all of them before failing. */
+function loadCollectingIssues<T>(loads: Array<() => T | null>): T[] {
   const issues: ContentIssue[] = [];
   const documents: T[] = [];
-  for (const name of fs.readdirSync(directory).filter((n) => n.endsWith(".md") || n.endsWith(".mdx")).sort()) {
+  for (const load of loads) {
     try {
-      const document = loadFile(root, path.posix.join(CONTENT_DIR, folder, name), build);
-      if (document) documents.push(document);
+      const loaded = load();
+      if (loaded !== null) documents.push(loaded);
     } catch (error) {
       if (error instanceof ContentError) issues.push(...error.issues);
       else throw error;
@@ -120,6 +118,14 @@ function loadFolder<T>(root: string, folder: string, build: Builder<T>): T[] {
   }
   if (issues.length > 0) throw new ContentError(issues);
   return documents;
+}
+
+/** Loads every file of a folder, collecting the problems of all files before failing. */
+function loadFolder<T>(root: string, folder: string, build: Builder<T>): T[] {
+  const directory = resolveFromRoot(root, CONTENT_DIR, folder);
+  if (!fs.existsSync(directory)) return [];
+  const names = fs.readdirSync(directory).filter((n) => n.endsWith(".md") || n.endsWith(".mdx")).sort();
+  return loadCollectingIssues(names.map((name) => () => loadFile(root, path.posix.join(CONTENT_DIR, folder, name), build)));
 }
 
 const newestFirst = (a: { date: string }, b: { date: string }) => Date.parse(b.date) - Date.parse(a.date);
@@ -143,21 +149,6 @@ export function loadResume(root = process.cwd()): Resume | null {
 
 /** Every published document of every kind; validates all three collections before failing. */
 export function loadAllDocuments(root = process.cwd()): ContentDocument[] {
-  const issues: ContentIssue[] = [];
-  const documents: ContentDocument[] = [];
-  const loaders: Array<() => ContentDocument[]> = [
-    () => loadPosts(root),
-    () => loadProjects(root),
-    () => { const resume = loadResume(root); return resume ? [resume] : []; },
-  ];
-  for (const load of loaders) {
-    try {
-      documents.push(...load());
-    } catch (error) {
-      if (error instanceof ContentError) issues.push(...error.issues);
-      else throw error;
-    }
-  }
-  if (issues.length > 0) throw new ContentError(issues);
-  return documents;
+  const collections = loadCollectingIssues<ContentDocument[]>([() => loadPosts(root), () => loadProjects(root), () => [loadResume(root)].filter((r) => r !== null)]);
+  return collections.flat();
 }
