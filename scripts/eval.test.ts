@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
 const TSX_CLI = path.join(root, "node_modules/tsx/dist/cli.mjs");
-/** The floor the fake run must clear: well under what it measures, high enough that a broken fusion or label set fails it. */
+/** The floor the fake run must clear: well under what it measures (0.77), high enough that a broken label set fails it. */
 const MIN_FAKE_HYBRID_RECALL_AT_15 = 0.5;
 
 describe("npm run eval -- --fake", () => {
@@ -36,5 +36,12 @@ describe("npm run eval -- --fake", () => {
       expect(figure).toBeLessThanOrEqual(1);
     }
     expect(report.overall.hybrid.recallAt15).toBeGreaterThanOrEqual(MIN_FAKE_HYBRID_RECALL_AT_15);
+  });
+
+  it("fuses both lists in hybrid: better than dense alone, and not the lexical ranking under another name", async () => {
+    const report = JSON.parse((await evalRun).stdout);
+    expect(report.overall.hybrid.recallAt15).toBeGreaterThan(report.overall.dense.recallAt15);
+    const reranked = (report.questions as Array<{ ranks: Record<string, unknown> }>).filter((q) => JSON.stringify(q.ranks.hybrid) !== JSON.stringify(q.ranks.lexical));
+    expect(reranked.length).toBeGreaterThan(0);
   });
 });
