@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefined));
-const optionalText = z.string().optional().transform((value) => (value ? value : undefined));
+// parseEnv drops blank values before the schema sees them, so "" needs no case of its own here.
+const optionalUrl = z.url().optional();
+const optionalText = z.string().optional();
 const embedApi = z.enum(["ollama", "openai"]).default("ollama");
 
 /**
@@ -22,7 +23,7 @@ const schema = z.object({
   EMBED_FALLBACK_API: embedApi,
   EMBED_FALLBACK_SECRET: optionalText,
   /** `1`: fail the build when any chunk is left without a vector. */
-  INDEX_STRICT: z.enum(["0", "1", "true", "false", ""]).optional().transform((v) => v === "1" || v === "true"),
+  INDEX_STRICT: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
   /** Where the embedding cache lives; defaults to `.next/cache/embeddings` (kept between Vercel builds). */
   EMBED_CACHE_DIR: optionalText,
   /** Folder of the baked search index; defaults to `.index` at the project root (found from the working directory or the `next` binary). */
