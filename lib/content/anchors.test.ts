@@ -1,29 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { assignHeadingIds, slugifyHeadings } from "./anchors";
+import { assignHeadingIds } from "./anchors";
 import { parseMarkdown, renderMarkdown } from "./markdown";
 
-describe("slugifyHeadings", () => {
+/** The ids `assignHeadingIds` gives a document made of these `##` headings, in order. */
+const idsOf = (headings: string[]) => assignHeadingIds(parseMarkdown(headings.map((h) => `## ${h}`).join("\n\n"))).map((h) => h.id);
+
+describe("assignHeadingIds", () => {
   it("gives repeated headings -1, -2 in document order", () => {
-    expect(slugifyHeadings(["Lessons", "Lessons", "Lessons"])).toEqual(["lessons", "lessons-1", "lessons-2"]);
+    expect(idsOf(["Lessons", "Lessons", "Lessons"])).toEqual(["lessons", "lessons-1", "lessons-2"]);
   });
 
   it("drops punctuation and keeps hyphens", () => {
-    expect(slugifyHeadings(["What's next? (2026 edition)", "C++ & Rust: a comparison"])).toEqual([
+    expect(idsOf(["What's next? (2026 edition)", "C++ & Rust: a comparison"])).toEqual([
       "whats-next-2026-edition",
       "c--rust-a-comparison",
     ]);
   });
 
   it("keeps non-ASCII letters lower-cased", () => {
-    expect(slugifyHeadings(["Szeged: Halászlé", "Pão de Deus"])).toEqual(["szeged-halászlé", "pão-de-deus"]);
+    expect(idsOf(["Szeged: Halászlé", "Pão de Deus"])).toEqual(["szeged-halászlé", "pão-de-deus"]);
   });
 
   it("drops emoji", () => {
-    expect(slugifyHeadings(["Shipping it 🚀", "🎉"])).toEqual(["shipping-it-", ""]);
+    expect(idsOf(["Shipping it 🚀", "🎉"])).toEqual(["shipping-it-", ""]);
   });
-});
 
-describe("assignHeadingIds", () => {
+  it("leaves the # title without an id and counts ####", () => {
+    const tree = parseMarkdown("# Title\n\n## Notes\n\n#### Notes\n");
+    expect(assignHeadingIds(tree).map((h) => [h.heading.depth, h.id])).toEqual([[2, "notes"], [4, "notes-1"]]);
+  });
+
   it("ignores a line starting with ## inside a code fence", () => {
     const tree = parseMarkdown("## Real\n\n```sh\n## not a heading\n```\n\n### Also real\n");
     expect(assignHeadingIds(tree).map((h) => h.id)).toEqual(["real", "also-real"]);
