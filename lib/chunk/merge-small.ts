@@ -20,20 +20,20 @@ function withHeading(section: Section): string[] {
 }
 
 /**
- * Merges each section whose body is under `minChars` into the previous section of the
+ * Merges each section whose body is under `MIN_CHUNK_CHARS` into the previous section of the
  * same family (its first child first, then the previous sibling or parent, then the next), while the result stays
  * under the cap. The surviving section keeps its anchor, so links still land on a
  * heading that exists; the intro is never merged, it carries the document summary.
  */
-export function mergeSmallSections(input: Section[], minChars = MIN_CHUNK_CHARS, maxChars = MAX_CHUNK_CHARS): Section[] {
+export function mergeSmallSections(input: Section[]): Section[] {
   const sections = input.map((section) => ({ ...section, blocks: [...section.blocks] }));
   const merged: Section[] = [];
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i]!;
     const previous = merged.at(-1);
     const next = sections[i + 1];
-    const small = section.depth > 0 && sectionLength(section) < minChars;
-    const fits = (other: Section) => sectionLength(other) + sectionLength(section) + 40 <= maxChars;
+    const small = section.depth > 0 && sectionLength(section) < MIN_CHUNK_CHARS;
+    const fits = (other: Section) => sectionLength(other) + sectionLength(section) + 40 <= MAX_CHUNK_CHARS;
     const nextIsChild = next !== undefined && next.depth > section.depth && parentOf(next) === section.anchorPath[0];
     if (small && next && nextIsChild && fits(next)) {
       sections[i + 1] = { ...section, blocks: [...section.blocks, ...withHeading(next)] };
