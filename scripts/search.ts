@@ -7,7 +7,7 @@ import type { SearchResponse } from "@/lib/search/types";
 import { loadProjectEnv } from "./lib/load-env";
 
 /** The documented `--json` shape: `{query, mode, results: [{rank, url, title, score, bm25Rank, denseRank}]}`. */
-export function toJsonOutput(response: SearchResponse) {
+function toJsonOutput(response: SearchResponse) {
   return {
     query: response.query,
     mode: response.mode,
