@@ -6,13 +6,13 @@ import { ANSWER_CONNECT_TIMEOUT_MS, ANSWER_IDLE_TIMEOUT_MS, ANSWER_MAX_RETRIES, 
 
 /** The local rung: any OpenAI-compatible server (Ollama's `/v1`, a GPU box) through the AI SDK's `streamText`. */
 export function createOpenAiCompatibleProvider({ baseURL, model, apiKey }: { baseURL: string; model: string; apiKey?: string }): AnswerProvider {
-  const provider = createOpenAICompatible({ name: "local", baseURL, apiKey });
+  const chatModel = createOpenAICompatible({ name: "local", baseURL, apiKey }).chatModel(model);
   return {
     name: "local",
     async *stream({ messages, signal }) {
       const [system, ...conversation] = messages;
       const result = streamText({
-        model: provider.chatModel(model),
+        model: chatModel,
         instructions: system?.content,
         messages: conversation.map((m) => ({ role: m.role === "assistant" ? "assistant" : "user", content: m.content })),
         temperature: ANSWER_TEMPERATURE,
