@@ -2,7 +2,7 @@
 // the shared fake Ollama. `npx tsx scripts/bench/gateway.ts [--load-seconds 10]`.
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { startFakeOllama } from "../../test/fake-ollama";
 import type { FakeOllama } from "../../test/fake-ollama";
+import { processTreeRssMb } from "./lib/rss";
 import { percentile } from "./lib/stats";
 
 const GATEWAY = fileURLToPath(new URL("../../gateway/dist/gateway.mjs", import.meta.url));
@@ -44,11 +45,6 @@ function timedPost(agent: Agent, url: string, token?: string): Promise<Timed> {
     req.on("error", reject);
     req.end(BODY);
   });
-}
-
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
 async function startGateway(fake: FakeOllama, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
@@ -141,15 +137,15 @@ export async function runGatewayBench(options: { loadSeconds?: number; log?: (li
     const unauthorizedPerSecond = denied.statuses.filter((status) => status === 401).length / UNAUTHORIZED_SECONDS;
 
     await runClients({ url: `${url}/api/embed`, token: TOKEN, clients: 10, count: MEMORY_REQUESTS });
-    const rssAfter10kRequestsMb = rssMb(child.pid as number);
+    const rssAfter10kRequestsMb = processTreeRssMb(child.pid as number);
     await stopGateway(child);
 
     fake.reset();
     fake.setDelay(LOAD_UPSTREAM_DELAY_MS);
     const loaded = await startGateway(fake, { GATEWAY_CONCURRENCY: String(LOAD_CONCURRENCY_CAP) });
-    const rssBeforeMb = rssMb(loaded.child.pid as number);
+    const rssBeforeMb = processTreeRssMb(loaded.child.pid as number);
     const results = await runClients({ url: `${loaded.url}/api/embed`, token: TOKEN, clients: LOAD_CLIENTS, seconds: loadSeconds });
-    const rssAfterMb = rssMb(loaded.child.pid as number);
+    const rssAfterMb = processTreeRssMb(loaded.child.pid as number);
     await stopGateway(loaded.child);
     const statuses: Record<string, number> = {};
     for (const status of results.statuses) statuses[status] = (statuses[status] ?? 0) + 1;
