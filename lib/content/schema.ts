@@ -12,7 +12,7 @@ function describe(value: unknown): string {
  * An ISO date or date-time, quoted or not: YAML turns an unquoted `2025-01-27` into a Date,
  * so both forms are accepted and normalised to an ISO string.
  */
-export const isoDate = z.unknown().transform((value, ctx) => {
+const isoDate = z.unknown().transform((value, ctx) => {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
   if (typeof value === "string" && isoDatePattern.test(value.trim()) && !Number.isNaN(Date.parse(value))) {
     return value.trim();

@@ -2,7 +2,7 @@ import { embedTexts } from "./client";
 import type { EmbedEndpoint } from "./types";
 
 /** Query-time timeout for the CLI: longer than a warm Pi (~310 ms), short enough not to stall on a dead one. */
-export const QUERY_EMBED_TIMEOUT_MS = 5_000;
+const QUERY_EMBED_TIMEOUT_MS = 5_000;
 
 /**
  * One query vector from the first endpoint that answers (primary, then fallback), with

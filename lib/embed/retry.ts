@@ -10,7 +10,7 @@ export interface RetryTiming {
 }
 
 /** Waits `ms`, or rejects as soon as the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, ms);
@@ -20,7 +20,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Delay before retry `attempt` (1-based): `Retry-After` when the server sent one, else exponential with full jitter; both capped. */
-export function backoffDelay(attempt: number, error: unknown, timing: RetryTiming = {}): number {
+function backoffDelay(attempt: number, error: unknown, timing: RetryTiming = {}): number {
   const max = timing.maxMs ?? BACKOFF_MAX_MS;
   if (error instanceof EmbedError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, max);
   const ceiling = Math.min(max, (timing.baseMs ?? BACKOFF_BASE_MS) * 2 ** (attempt - 1));
