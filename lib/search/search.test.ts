@@ -44,12 +44,16 @@ describe("searchIndex", () => {
     expect(response.results[0]!.chunk.id).toBe("trail");
   });
 
-  it("falls back to lexical with one warning when the query vector has the wrong size", () => {
+  it("falls back to lexical when the query vector has the wrong size, warning once however many queries do", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const response = searchIndex({ index: hybridIndex(), query: "DuckDB", queryVector: new Float32Array(1024).fill(0.1) });
+    const search = () => searchIndex({ index: hybridIndex(), query: "DuckDB", queryVector: new Float32Array(1024).fill(0.1) });
+    const response = search();
+    search();
     expect(response.mode).toBe("lexical");
+    expect(response.results.map((r) => r.chunk.id)).toEqual(["warehouse"]);
     expect(response.results.every((r) => r.denseRank === null)).toBe(true);
     expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatch(/1024 dimensions, the index 3/);
   });
 
   it("returns at most TOP_K results ranked 1..n", () => {
