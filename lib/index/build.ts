@@ -3,24 +3,19 @@ import { chunkDocuments } from "../chunk/chunk-document";
 import { loadAllDocuments } from "../content/load";
 import { EmbeddingCache } from "../embed/cache";
 import type { ProgressSink } from "../embed/progress";
-import { resolveVectors, type ResolveOptions } from "../embed/resolve-vectors";
+import { resolveVectors, type ResolvedVectors, type ResolveOptions } from "../embed/resolve-vectors";
 import type { EmbedEndpoint } from "../embed/types";
 import { AppError } from "../errors";
 import { hashSources } from "./source-hash";
 import { writeBakedIndex } from "./write";
 
-/** Figures for the end-of-build summary. */
-export interface BuildSummary {
+/** Figures for the end-of-build summary: the ladder's counts, plus what the build made of them. */
+export interface BuildSummary extends Pick<ResolvedVectors, "cacheHits" | "embedded" | "viaFallback" | "requests" | "notices"> {
   chunks: number;
   /** Suggested questions whose vectors were baked beside the chunks' (counted in hits and embedded too). */
   questions: number;
-  cacheHits: number;
-  embedded: number;
-  viaFallback: number;
-  requests: number;
   /** Chunk ids left lexical-only, with the reason each. */
   lexicalOnly: Array<{ id: string; reason: string }>;
-  notices: string[];
   /** Whether any embedding endpoint was configured (else lexical-only is the plan, not a failure). */
   embedConfigured: boolean;
   dimensions: number;
@@ -61,8 +56,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
     const list = lexicalOnly.slice(0, 20).map((m) => `  ${m.id}: ${m.reason}`).join("\n");
     throw new AppError("unavailable:index", `INDEX_STRICT=1 and ${lexicalOnly.length} of ${chunks.length} chunks have no vector:\n${list}`);
   }
+  const indexDir = path.resolve(options.root, options.indexDir);
   const meta = writeBakedIndex({
-    dir: path.resolve(options.root, options.indexDir),
+    dir: indexDir,
     model: options.model,
     sourceHash: hashSources({ root: options.root, model: options.model }),
     embedConfigured: configured,
@@ -70,9 +66,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
     vectors: chunks.map((c) => resolved.vectors.get(c.id) ?? null),
     queries: questions.map((q) => ({ text: q, vector: resolved.vectors.get(`${QUERY_PREFIX}${q}`) ?? null })),
   });
+  const { cacheHits, embedded, viaFallback, requests, notices } = resolved;
   return {
-    chunks: chunks.length, questions: questions.length, cacheHits: resolved.cacheHits, embedded: resolved.embedded, viaFallback: resolved.viaFallback,
-    requests: resolved.requests, lexicalOnly, notices: resolved.notices, embedConfigured: configured,
-    dimensions: meta.dimensions, elapsedMs: Date.now() - started, indexDir: path.resolve(options.root, options.indexDir),
+    chunks: chunks.length, questions: questions.length, cacheHits, embedded, viaFallback, requests, lexicalOnly, notices,
+    embedConfigured: configured, dimensions: meta.dimensions, elapsedMs: Date.now() - started, indexDir,
   };
 }
