@@ -11,10 +11,9 @@ export type ErrorType =
   | "rate_limited"
   | "unavailable"
   | "invalid_content"
-  | "invalid_config"
   | "internal";
 
-export type ErrorSurface = "chat" | "build" | "index" | "embed" | "search" | "config";
+export type ErrorSurface = "chat" | "build" | "index" | "embed";
 
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
@@ -26,7 +25,6 @@ const statusByType: Record<ErrorType, number> = {
   rate_limited: 429,
   unavailable: 503,
   invalid_content: 500,
-  invalid_config: 500,
   internal: 500,
 };
 
