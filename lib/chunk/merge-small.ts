@@ -1,6 +1,9 @@
 import { MAX_CHUNK_CHARS, MIN_CHUNK_CHARS } from "./constants";
 import { sectionLength, type Section } from "./sections";
 
+/** Room left for the heading line the merged section carries into its neighbour's text. */
+const MERGED_HEADING_ALLOWANCE = 40;
+
 /** The anchor of a section's parent: "" (the document) for a `##`, its `##` for a `###`. */
 function parentOf(section: Section): string {
   return section.depth <= 2 ? "" : (section.anchorPath[0] ?? "");
@@ -33,17 +36,14 @@ export function mergeSmallSections(input: Section[]): Section[] {
     const previous = merged.at(-1);
     const next = sections[i + 1];
     const small = section.depth > 0 && sectionLength(section) < MIN_CHUNK_CHARS;
-    const fits = (other: Section) => sectionLength(other) + sectionLength(section) + 40 <= MAX_CHUNK_CHARS;
+    const fits = (other: Section) => sectionLength(other) + sectionLength(section) + MERGED_HEADING_ALLOWANCE <= MAX_CHUNK_CHARS;
     const nextIsChild = next !== undefined && next.depth > section.depth && parentOf(next) === section.anchorPath[0];
-    if (small && next && nextIsChild && fits(next)) {
-      sections[i + 1] = { ...section, blocks: [...section.blocks, ...withHeading(next)] };
-    } else if (small && previous && sameFamily(previous, section) && fits(previous)) {
-      previous.blocks.push(...withHeading(section));
-    } else if (small && next && sameFamily(section, next) && fits(next)) {
-      sections[i + 1] = { ...section, blocks: [...section.blocks, ...withHeading(next)] };
-    } else {
-      merged.push(section);
-    }
+    // Absorbing the next section (rather than joining it) keeps this one's anchor.
+    const absorbNext = () => (sections[i + 1] = { ...section, blocks: [...section.blocks, ...withHeading(next!)] });
+    if (small && next && nextIsChild && fits(next)) absorbNext();
+    else if (small && previous && sameFamily(previous, section) && fits(previous)) previous.blocks.push(...withHeading(section));
+    else if (small && next && sameFamily(section, next) && fits(next)) absorbNext();
+    else merged.push(section);
   }
   return merged;
 }
