@@ -15,16 +15,16 @@ export interface FusedItem {
 }
 
 /**
- * Reciprocal Rank Fusion: each list adds weight / (k + rank) for every item it holds,
+ * Reciprocal Rank Fusion: each list adds weight / (RRF_K + rank) for every item it holds,
  * so ranks are fused, never raw scores of different scales. Ties keep the order of
  * first appearance, so the result is deterministic.
  */
-export function fuseRanks(lists: RankedList[], k = RRF_K): FusedItem[] {
+export function fuseRanks(lists: RankedList[]): FusedItem[] {
   const fused = new Map<number, FusedItem>();
   for (const list of lists) {
     list.items.forEach((item, index) => {
       const entry = fused.get(item) ?? { item, score: 0, ranks: {} };
-      entry.score += (list.weight ?? 1) / (k + index + 1);
+      entry.score += (list.weight ?? 1) / (RRF_K + index + 1);
       entry.ranks[list.name] = index + 1;
       fused.set(item, entry);
     });
