@@ -1,3 +1,4 @@
+import type { EmbedTextsOptions } from "../embed/client";
 import type { EmbedEndpoint } from "../embed/types";
 import { sameModel } from "../embed/validate";
 import { CircuitBreaker } from "./circuit-breaker";
@@ -11,13 +12,7 @@ export const QUERY_EMBED_TIMEOUT_MS = 1_000;
 export const QUERY_VECTOR_CACHE_SIZE = 1_000;
 
 /** The embedding call the chat needs (`embedTexts` from lib/embed/client). */
-export type EmbedTextsFn = (options: {
-  endpoint: EmbedEndpoint;
-  texts: string[];
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  maxRetries?: number;
-}) => Promise<Float32Array[]>;
+export type EmbedTextsFn = (options: Pick<EmbedTextsOptions, "endpoint" | "texts" | "signal" | "timeoutMs" | "maxRetries">) => Promise<Float32Array[]>;
 
 /** Where a query vector came from; `none` means this query is lexical-only. */
 export type QueryVectorSource = "cache" | "primary" | "fallback" | "none";

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { decodeBase64Floats } from "../embed/wire";
+import { decodeBase64Floats, encodeFloat32LE } from "../embed/wire";
 import { isFiniteVector } from "../search/vectors";
 import type { RedisConnection } from "./redis-connection";
 
@@ -62,8 +62,7 @@ export function createRedisVectorCache({ client, ttlSeconds = SHARED_VECTOR_TTL_
     },
     async set(model, text, vector) {
       if (!client.isReady) return;
-      const bytes = Buffer.alloc(vector.length * 4);
-      vector.forEach((value, i) => bytes.writeFloatLE(value, i * 4));
+      const bytes = Buffer.from(encodeFloat32LE(vector));
       const value = `f32:${vector.length}:${bytes.toString("base64")}`;
       await client.set(sharedVectorKey(model, text), value, { EX: ttlSeconds }).catch(() => {});
     },

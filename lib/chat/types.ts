@@ -1,4 +1,5 @@
 import type { UIMessage } from "ai";
+import type { PackedSource } from "../search/pack-context";
 import type { SearchMode } from "../search/types";
 
 /** One text or source part of a chat message, as `useChat` sends it back. */
@@ -30,15 +31,8 @@ export interface ChatMessageMetadata {
 /** A chat message as the browser holds, shows and saves it: the AI SDK's UI message with the route's metadata. */
 export type ChatUIMessage = UIMessage<ChatMessageMetadata>;
 
-/** One numbered source given to the model and shown under the answer. */
-export interface NumberedSource {
-  n: number;
-  /** "Document › Section". */
-  title: string;
-  /** Deep link, e.g. `/blog/<slug>#<anchor>`. */
-  url: string;
-  text: string;
-}
+/** One numbered source given to the model and shown under the answer: what `packContext` makes. */
+export type NumberedSource = PackedSource;
 
 /** What retrieval hands to the answer step. */
 export interface Retrieval {

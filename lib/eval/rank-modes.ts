@@ -1,6 +1,6 @@
-import { rankLexical, searchIndex } from "../search/search";
+import { rankLexical, searchIndex, unitQueryVector } from "../search/search";
 import type { SearchIndex } from "../search/types";
-import { isFiniteVector, normalizeInPlace, rankByCosine } from "../search/vectors";
+import { rankByCosine } from "../search/vectors";
 import { MAX_K } from "./metrics";
 import type { Mode, TopScores } from "./types";
 
@@ -8,12 +8,6 @@ import type { Mode, TopScores } from "./types";
 export interface ModeRankings {
   rankings: Partial<Record<Mode, string[]>>;
   top: TopScores;
-}
-
-/** A unit copy of the query vector when it fits the index's vectors, else undefined. */
-function unitQuery(index: SearchIndex, queryVector: Float32Array | undefined): Float32Array | undefined {
-  if (!queryVector || !index.hasVectors || queryVector.length !== index.dimensions || !isFiniteVector(queryVector)) return undefined;
-  return normalizeInPlace(Float32Array.from(queryVector));
 }
 
 /** Cosine similarity of a unit query to one chunk's (unit) row. */
@@ -38,7 +32,7 @@ export function rankInModes({ index, query, queryVector }: { index: SearchIndex;
   // rankLexical drops the scores; the best one is read from the engine for the refusal-threshold table.
   const [best] = index.bm25.search(query, 1) as Array<[string, number]>;
   const top: TopScores = { bm25: best ? best[1] : null, cosine: null };
-  const unit = unitQuery(index, queryVector);
+  const unit = unitQueryVector(index, queryVector);
   if (!unit) return { rankings: { lexical: lexical.map(urlOf) }, top };
   const { matrix, dimensions, rowOfChunk } = index;
   const dense = rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: MAX_K });

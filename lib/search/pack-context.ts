@@ -4,7 +4,9 @@ import type { SearchResult } from "./types";
 /** One numbered source as the answer model and the visitor see it. */
 export interface PackedSource {
   n: number;
+  /** "Document › Section". */
   title: string;
+  /** Deep link, e.g. `/blog/<slug>#<anchor>`. */
   url: string;
   text: string;
 }

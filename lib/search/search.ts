@@ -7,15 +7,20 @@ import { isFiniteVector, normalizeInPlace, rankByCosine } from "./vectors";
 
 let warnedDimensions = false;
 
-/** A unit copy of the query vector when it fits the index, else undefined (with one warning for a wrong size). */
-function usableQueryVector(index: SearchIndex, queryVector: Float32Array | undefined): Float32Array | undefined {
-  if (!queryVector || !index.hasVectors) return undefined;
-  if (queryVector.length !== index.dimensions || !isFiniteVector(queryVector)) {
-    if (!warnedDimensions) console.warn(`[search] query vector has ${queryVector.length} dimensions, the index ${index.dimensions} (${index.model}); dense search is off for it`);
-    warnedDimensions = true;
-    return undefined;
-  }
+/** A unit copy of the query vector when it fits the index's vectors (size, finite values), else undefined. */
+export function unitQueryVector(index: SearchIndex, queryVector: Float32Array | undefined): Float32Array | undefined {
+  if (!queryVector || !index.hasVectors || queryVector.length !== index.dimensions || !isFiniteVector(queryVector)) return undefined;
   return normalizeInPlace(Float32Array.from(queryVector));
+}
+
+/** {@link unitQueryVector}, warning once per process when a vector was given but does not fit. */
+function usableQueryVector(index: SearchIndex, queryVector: Float32Array | undefined): Float32Array | undefined {
+  const unit = unitQueryVector(index, queryVector);
+  if (!unit && queryVector && index.hasVectors && !warnedDimensions) {
+    console.warn(`[search] query vector has ${queryVector.length} dimensions, the index ${index.dimensions} (${index.model}); dense search is off for it`);
+    warnedDimensions = true;
+  }
+  return unit;
 }
 
 /**
