@@ -67,6 +67,11 @@ export async function resolveVectors(options: ResolveOptions): Promise<ResolvedV
     }
   };
 
+  if (misses.length === 0 && primary) {
+    // Nothing to embed, but the author should still learn the Pi is off before visitors do.
+    const down = await probeEndpoint(primary, options.probeTimeoutMs);
+    if (down) result.notices.push(`primary embedding endpoint ${primary.url} is down (${down}); every chunk had a cached vector, so the index is complete, but the chat's query embeddings will fall back until it is back`);
+  }
   for (const [endpoint, role] of [[primary, "primary"], [fallback, "fallback"]] as const) {
     if (!endpoint || misses.length === 0) continue;
     const down = await probeEndpoint(endpoint, options.probeTimeoutMs);

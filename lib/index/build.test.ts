@@ -56,6 +56,21 @@ describe("buildIndex", () => {
     expect(summary.lexicalOnly[0]).toEqual({ id: "/blog/two#alpha", reason: expect.stringMatching(/primary: .*answered 500/) });
   });
 
+  it("says the endpoint is down even when every chunk was cached, so the author learns before visitors do", async () => {
+    const root = makeContentRoot(files());
+    await buildIndex(options(root));
+    await fake.goDown();
+    try {
+      const warm = await buildIndex(options(root));
+      expect(warm).toMatchObject({ cacheHits: 10, embedded: 0, requests: 0, lexicalOnly: [] });
+      expect(warm.notices.join("\n")).toMatch(/is down .*every chunk had a cached vector/);
+    } finally {
+      await fake.comeUp();
+    }
+    const up = await buildIndex(options(root));
+    expect(up.notices).toEqual([]);
+  });
+
   it("stops at the first 401 (a wrong EMBED_SECRET) instead of sending every batch, and says which secret to check", async () => {
     const root = makeContentRoot(files());
     fake.failNext(1_000, 401);
