@@ -70,7 +70,8 @@ export function collectCandidates(blocksBySource: SourceBlock[][]): Candidate[] 
       });
       if (block.type === "table" && block.header.length <= MAX_TABLE_COLUMNS) block.rows.forEach((row, i) => {
         const text = writeRow(block.header, row);
-        if (row[0] && text.length <= MAX_ITEM_CHARS) add("row", i, text, row.join(" "));
+        // The column names count for every row: "how fast was Go compared to Flask?" names columns, not cells.
+        if (row[0] && text.length <= MAX_ITEM_CHARS) add("row", i, text, [...block.header, ...row].join(" "));
       });
     });
   });

@@ -16,41 +16,32 @@ function leadOf(block: SourceBlock | undefined): string | undefined {
 }
 
 /**
- * Writes the chosen units as markdown paragraphs, one per source: sentences that follow
- * each other in the source share one `[n]`, others get their own; a list (or table rows)
- * becomes a short markdown list under its lead sentence.
+ * Writes the chosen units as markdown paragraphs, one per source, each ending in its
+ * source's `[n]`; a list (or table rows) becomes a short markdown list under its lead
+ * sentence, the citation on the lead (or on the last item when there is no lead).
  */
 export function composeAnswer({ picks, sources, blocks }: { picks: QuotedUnit[]; sources: NumberedSource[]; blocks: SourceBlock[][] }): string[] {
   const paragraphs: string[] = [];
   let prose: string[] = [];
   let proseSource = -1;
-  let previous: QuotedUnit | undefined;
-  const closeRun = () => {
-    if (prose.length > 0) prose[prose.length - 1] += ` [${sources[proseSource]!.n}]`;
-  };
   const flush = () => {
-    closeRun();
-    if (prose.length > 0) paragraphs.push(prose.join(" "));
+    if (prose.length > 0) paragraphs.push(`${prose.join(" ")} [${sources[proseSource]!.n}]`);
     prose = [];
   };
   for (let pick of orderPicks(picks)) {
     const n = sources[pick.source]!.n;
     // One item of a list reads as a sentence; a list needs at least two.
     if (pick.kind === "item" && pick.parts.length === 1) pick = { ...pick, kind: "sentence" };
-    if (pick.kind !== "sentence") {
-      flush();
-      const lead = leadOf(blocks[pick.source]?.[pick.block]);
-      const items = pick.parts.map((part) => `- ${part.text}`);
-      if (lead) paragraphs.push([`${lead} [${n}]`, ...items].join("\n"));
-      else paragraphs.push([...items.slice(0, -1), `${items.at(-1)} [${n}]`].join("\n"));
-    } else {
-      const follows = previous?.kind === "sentence" && previous.source === pick.source && previous.block === pick.block && previous.parts[0]!.index + previous.parts[0]!.span === pick.parts[0]!.index;
-      if (pick.source !== proseSource) flush();
-      else if (!follows) closeRun();
+    if (pick.source !== proseSource || pick.kind !== "sentence") flush();
+    if (pick.kind === "sentence") {
       proseSource = pick.source;
       prose.push(pick.parts[0]!.text);
+      continue;
     }
-    previous = pick;
+    const lead = leadOf(blocks[pick.source]?.[pick.block]);
+    const items = pick.parts.map((part) => `- ${part.text}`);
+    if (lead) paragraphs.push([`${lead} [${n}]`, ...items].join("\n"));
+    else paragraphs.push([...items.slice(0, -1), `${items.at(-1)} [${n}]`].join("\n"));
   }
   flush();
   return paragraphs;

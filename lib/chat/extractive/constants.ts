@@ -28,7 +28,7 @@ export const LIST_FILL_SLACK = 120;
 export const MAX_ITEM_CHARS = 200;
 
 /** Share of shared content words above which two sentences count as saying the same thing. */
-export const NEAR_DUPLICATE_OVERLAP = 0.6;
+export const NEAR_DUPLICATE_OVERLAP = 0.75;
 
 /** Bonus for a source's rank (divided by the rank): retrieval already weighed the whole passage. */
 export const RANK_BONUS = 1;
@@ -36,8 +36,8 @@ export const RANK_BONUS = 1;
 /** Bonus for the first sentence of a paragraph: openings often define; small, so an answering sentence wins. */
 export const OPENING_BONUS = 0.15;
 
-/** Weight of question words found in a source's title ("Doc › Section"), added to each of its sentences. */
-export const TITLE_WEIGHT = 0.35;
+/** Weight of question words found in a source's title ("Doc › Section"), added to each of its sentences: a heading that matches says the section is about the question. */
+export const TITLE_WEIGHT = 0.8;
 
 /** Weight of words from earlier user turns: they only break ties for a follow-up ("and the results?"). */
 export const HISTORY_TERM_WEIGHT = 0.25;

@@ -35,8 +35,9 @@ export function scoreCandidates({ candidates, query, titleTerms }: { candidates:
       const tf = counts.get(term) ?? 0;
       if (tf > 0) match += weight * idf(term) * ((tf * (BM25_K1 + 1)) / (tf + norm));
     }
-    // Question words in the section's title count as a match for each of its sentences: the section is about them.
-    match += TITLE_WEIGHT * (titleScores[candidate.source] ?? 0);
+    // Question words in the section's title count as a match for what sits right under it (a paragraph's
+    // opening, a list's items, a table's rows): the section is about them, not each of its sentences.
+    if (candidate.opening || candidate.kind !== "sentence") match += TITLE_WEIGHT * (titleScores[candidate.source] ?? 0);
     const bonus = RANK_BONUS / (candidate.source + 1) + (candidate.opening ? OPENING_BONUS : 0);
     return { score: match + bonus, match };
   });

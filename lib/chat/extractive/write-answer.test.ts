@@ -63,7 +63,8 @@ describe("writeExtractiveAnswer", () => {
 
   it("falls back to the top sources' sentences for a short follow-up with no words of its own", () => {
     const answer = writeExtractiveAnswer({ messages: messagesFor("tell me more"), sources: [{ ...intro, n: 1 }, { ...homelab, n: 2 }] });
-    expect(answer.startsWith("The newest thing I've built: a chat that answers from my posts. [1]")).toBe(true);
+    expect(answer.startsWith("The newest thing I've built: a chat that answers from my posts.")).toBe(true);
+    expect(answer.split("\n\n")[0]).toMatch(/ \[1\]$/);
     expect(answer.length).toBeLessThanOrEqual(EXTRACTIVE_MAX_CHARS);
   });
 
