@@ -4,14 +4,14 @@ export const EXTRACTIVE_MAX_CHARS = 900;
 /** Quoted text aimed for before the label: two or three sentences, about a third of a phone screen. */
 export const EXTRACTIVE_TARGET_CHARS = 380;
 
-/** Fewest and most quoted units (a sentence, or one list): one sentence rarely answers, five is a page. */
+/** Fewest and most quoted units (a sentence, or one list): one sentence rarely answers, five is a page; the fewest is reached with the best unit's neighbour. */
 export const MIN_UNITS = 2;
 export const MAX_UNITS = 4;
 
 /** Sources whose sentences compete: past the fourth the retrieval rarely holds the answer. */
 export const CANDIDATE_SOURCES = 4;
 
-/** A unit scoring under this share of the best is left out once MIN_UNITS are chosen: it answers something else. */
+/** Past the first unit, one scoring under this share of the best is left out: it answers something else. */
 export const RELATIVE_SCORE_FLOOR = 0.45;
 
 /** Sentences shorter than this say too little alone ("It was different."); longer ones crowd the answer out. */
@@ -36,7 +36,7 @@ export const RANK_BONUS = 1;
 /** Bonus for the first sentence of a paragraph: openings often define; small, so an answering sentence wins. */
 export const OPENING_BONUS = 0.15;
 
-/** Weight of question words found in a source's title ("Doc › Section"), added to each of its sentences: a heading that matches says the section is about the question. */
+/** Weight of question words in a source's title ("Doc › Section"), counted for what sits right under it: a heading that matches says the section is about the question. */
 export const TITLE_WEIGHT = 0.8;
 
 /** Weight of words from earlier user turns: they only break ties for a follow-up ("and the results?"). */

@@ -50,8 +50,9 @@ function fitPicks(picks: QuotedUnit[], render: (picks: QuotedUnit[]) => string[]
 
 /**
  * The extractive answer: the two to four sentences (or a short list) of the top sources
- * that best answer the last question, each run followed by its `[n]`; a "latest" question
- * names the newest item and its date first. At most `EXTRACTIVE_MAX_CHARS`, label included.
+ * that best answer the last question, a paragraph per source ending in its `[n]`; a
+ * "latest" question names the newest item and its date first. At most
+ * `EXTRACTIVE_MAX_CHARS`, label included.
  */
 export function writeExtractiveAnswer({ messages, sources }: Pick<AnswerInput, "messages" | "sources">): string {
   if (sources.length === 0) return NOTHING_TO_QUOTE;
@@ -62,6 +63,7 @@ export function writeExtractiveAnswer({ messages, sources }: Pick<AnswerInput, "
   const blocks = considered.map((source) => readSourceBlocks(source.text));
   const candidates = collectCandidates(blocks);
   const scores = scoreCandidates({ candidates, query, titleTerms: considered.map((s) => contentTerms(s.title)) });
+  // For "latest" the answer is the item's name and date: one sentence of it is enough.
   const picks = selectUnits({ candidates, scores, ...(lead ? { targetChars: 0 } : {}) });
   const render = (kept: QuotedUnit[]) => {
     const quoted = composeAnswer({ picks: kept, sources: considered, blocks });
