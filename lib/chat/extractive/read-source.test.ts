@@ -10,7 +10,8 @@ describe("readSourceBlocks", () => {
   });
 
   it("leaves out the intro's Tags and Technologies lines but keeps the excerpt", () => {
-    const blocks = readSourceBlocks(text("Doc", "A short excerpt about the post.", "Technologies: Go, Rust", "Tags: rag, homelab", "The body starts here."));
+    const longTags = "Tags: retrieval-augmented-generation, homelab, ollama, evaluation, raspberry-pi, bm25, embeddings.";
+    const blocks = readSourceBlocks(text("Doc", "A short excerpt about the post.", "Technologies: Go, Rust, SQLite, the Mastodon API, systemd timers and a Raspberry Pi 4.", longTags, "The body starts here."));
     expect(JSON.stringify(blocks)).not.toMatch(/Tags:|Technologies:/);
     expect(blocks.flatMap((b) => (b.type === "prose" ? b.sentences : []))).toEqual(["A short excerpt about the post.", "The body starts here."]);
   });

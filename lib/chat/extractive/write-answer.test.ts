@@ -68,6 +68,14 @@ describe("writeExtractiveAnswer", () => {
     expect(answer.length).toBeLessThanOrEqual(EXTRACTIVE_MAX_CHARS);
   });
 
+  it("points at the linked sections, labelled, when every source is code", () => {
+    const code = sourceOf({ n: 1, title: "Bootstrap", blocks: ["#!/usr/bin/env bash\nset -euo pipefail", "SERVER=bica\nAGENTS=(galao garoto)"] });
+    const answer = writeExtractiveAnswer({ messages: messagesFor("How do you bootstrap the cluster?"), sources: [code] });
+    expect(answer).toMatch(/^I couldn't find a short passage to quote/);
+    expect(answer).not.toContain("SERVER=");
+    expect(answer.endsWith(`_${EXTRACTIVE_LABEL}_`)).toBe(true);
+  });
+
   it("says briefly that the writing does not cover it, without the label, when there are no sources", () => {
     expect(writeExtractiveAnswer({ messages: messagesFor("What is the capital of France?"), sources: [] })).toBe(NOTHING_TO_QUOTE);
   });
