@@ -78,7 +78,7 @@ export async function embedInBatches({ endpoint, items, dimensions, batchSize = 
       onVector?.(item, vectors[i]!);
     }),
     // A server that embedded nothing in this build may be failing everything; an item that failed alone before is still suspect.
-    serverWorks: (item) => outcome.vectors.size > 0 || knownIds.has(item.id),
+    serverWorks: (item) => outcome.vectors.size > 0 || (item !== undefined && knownIds.has(item.id)),
     failed: (part, reason, unembeddable) => part.forEach((item) => {
       outcome.failures.set(item.id, reason);
       if (!unembeddable) return;

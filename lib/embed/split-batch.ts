@@ -24,8 +24,8 @@ export interface SplitHandlers {
   /** One request for these items (retrying only transient failures); throws the request's error. */
   send(items: EmbedItem[]): Promise<Float32Array[]>;
   vectors(items: EmbedItem[], vectors: Float32Array[]): void;
-  /** Whether the server embedded anything in this build (or this item failed alone before): only then is a lone failure the input's fault. */
-  serverWorks(item: EmbedItem): boolean;
+  /** Whether the server embedded anything in this build (or `item` failed alone before): only then are failures the inputs' fault. */
+  serverWorks(item?: EmbedItem): boolean;
   /** `unembeddable`: this one item failed alone with an input fault; remembered for the next build. */
   failed(items: EmbedItem[], reason: string, unembeddable: boolean): void;
 }
@@ -40,9 +40,10 @@ export function unembeddableReason(error: unknown): string {
 /**
  * A batch failed with an input fault: bisect it until each failing part is one item, so
  * only the inputs the server cannot embed stay without a vector. When both halves of a
- * part fail and neither is a single item, the server is failing everything rather than
- * one input: those parts fail as they are and nothing is remembered. Returns the error
- * that stopped the endpoint (network, refused token), if one did.
+ * part fail, neither a single item, and the server has embedded nothing in this build,
+ * it is failing everything rather than one input: those parts fail as they are and
+ * nothing is remembered. (After any success, both halves are bisected: two bad inputs.)
+ * Returns the error that stopped the endpoint (network, refused token), if one did.
  */
 export async function splitFailedBatch(items: EmbedItem[], error: unknown, handlers: SplitHandlers): Promise<unknown> {
   if (items.length === 1) {
@@ -64,7 +65,7 @@ export async function splitFailedBatch(items: EmbedItem[], error: unknown, handl
       }
     }
   }
-  if (faults.length === 2 && faults.every(([half]) => half.length > 1)) {
+  if (faults.length === 2 && faults.every(([half]) => half.length > 1) && !handlers.serverWorks()) {
     for (const [half, halfError] of faults) handlers.failed(half, `${messageOf(halfError)} (both halves of the batch failed: the server, not one input)`, false);
     return undefined;
   }
