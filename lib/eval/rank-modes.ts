@@ -1,3 +1,4 @@
+import { lexicalQueryOf } from "../search/query-terms";
 import { rankLexical, searchIndex, unitQueryVector } from "../search/search";
 import type { SearchIndex } from "../search/types";
 import { rankByCosine } from "../search/vectors";
@@ -30,7 +31,7 @@ export function rankInModes({ index, query, queryVector }: { index: SearchIndex;
   const candidates = rankLexical({ index, query });
   const lexical = candidates.slice(0, MAX_K);
   // rankLexical drops the scores; the best one is read from the engine for the refusal-threshold table.
-  const [best] = index.bm25.search(query, 1) as Array<[string, number]>;
+  const [best] = index.bm25.search(lexicalQueryOf({ query, abbreviations: index.abbreviations }), 1) as Array<[string, number]>;
   const top: TopScores = { bm25: best ? best[1] : null, cosine: null };
   const unit = unitQueryVector(index, queryVector);
   if (!unit) return { rankings: { lexical: lexical.map(urlOf) }, top };

@@ -35,6 +35,8 @@ export interface SearchIndex {
   source: "baked" | "content";
   /** BM25 engine over `chunks`, document ids being chunk positions. */
   bm25: import("./bm25").Bm25;
+  /** The author's abbreviations, learned at index time; queries are expanded with them both ways. */
+  abbreviations: import("./abbreviations").Abbreviation[];
   /** Unit vectors, `dimensions` floats per row. */
   matrix: Float32Array;
   /** Row of each chunk in `matrix`, or -1 for a lexical-only chunk. */
