@@ -53,7 +53,7 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
           streaming && <p className="animate-pulse text-zinc-500">Reading my notes…</p>
         )}
       </div>
-      {(answer === "extractive" || retrieval === "lexical") && (
+      {answer !== "not-covered" && (answer === "extractive" || retrieval === "lexical") && (
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400" data-chat-note>
           {answer === "extractive" ? "Quoted passages: no answer model is configured here, so these are the closest parts of my writing." : null}
           {answer === "extractive" && retrieval === "lexical" ? " " : null}

@@ -13,11 +13,12 @@ export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set([
   "know", "thing", "things", "stuff", "anything", "something", "ever", "really", "actually", "describe", "explain", "share", "give", "get",
   "work", "works", "worked", "working", "use", "used", "using", "like", "much", "many", "lot", "lots", "any", "some", "tried", "try",
   "given", "gave", "giving", "gives", "call", "called", "happen", "happens", "happened", "mean", "means",
+  "write", "wrote", "written", "writing", "build", "built", "building", "make", "made", "making",
 ]);
 
-/** The query's words that BM25 does not already drop as stop words (lower-cased, accents folded). */
+/** The query's words that BM25 does not already drop as stop words (lower-cased, accents folded), single letters ("what's" → "s") dropped. */
 function meaningfulWords(query: string): string[] {
-  return nlp.tokens.removeWords(tokenize(query));
+  return nlp.tokens.removeWords(tokenize(query)).filter((word) => word.length > 1);
 }
 
 /** True when a word names a topic: not a BM25 stop word and not question framing. */

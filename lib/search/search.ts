@@ -4,7 +4,7 @@ import { lexicalQueryOf } from "./query-terms";
 import { asksForRecent, rankByRecency } from "./recency";
 import { fuseRanks, type RankedList } from "./rrf";
 import type { SearchIndex, SearchResponse } from "./types";
-import { isFiniteVector, normalizeInPlace, rankByCosine } from "./vectors";
+import { isFiniteVector, normalizeInPlace, topByCosine } from "./vectors";
 
 let warnedDimensions = false;
 
@@ -46,9 +46,12 @@ export function searchIndex({ index, query, queryVector, limit = TOP_K, lexical 
 }): SearchResponse {
   const unit = usableQueryVector(index, queryVector);
   const lists: RankedList[] = [{ name: "bm25", items: lexical ?? rankLexical({ index, query }) }];
+  let denseTop: number | null = null;
   if (unit) {
     const { matrix, dimensions, rowOfChunk } = index;
-    lists.push({ name: "dense", items: rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH }) });
+    const dense = topByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH });
+    denseTop = dense[0]?.score ?? null;
+    lists.push({ name: "dense", items: dense.map(({ chunk }) => chunk) });
   }
   if (asksForRecent(query)) lists.push({ name: "recency", items: rankByRecency(index.chunks, query), weight: RECENCY_WEIGHT });
   const results = fuseRanks(lists)
@@ -60,5 +63,5 @@ export function searchIndex({ index, query, queryVector, limit = TOP_K, lexical 
       bm25Rank: fused.ranks.bm25 ?? null,
       denseRank: fused.ranks.dense ?? null,
     }));
-  return { query, mode: unit ? "hybrid" : "lexical", results };
+  return { query, mode: unit ? "hybrid" : "lexical", results, denseTop };
 }

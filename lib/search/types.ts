@@ -18,6 +18,8 @@ export interface SearchResponse {
   query: string;
   mode: SearchMode;
   results: SearchResult[];
+  /** Cosine of the best dense match, or null when the search was lexical (evidence for the covered decision). */
+  denseTop?: number | null;
 }
 
 /** A loaded index, baked or rebuilt from the content: what `searchIndex` searches. */

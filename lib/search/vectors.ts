@@ -13,27 +13,58 @@ export function isFiniteVector(vector: ArrayLike<number>): boolean {
   return true;
 }
 
+/** Dot product of `query` with the row of `matrix` starting at `offset`: four running sums, so the loop is not one long dependency chain. */
+function dotAt(matrix: Float32Array, offset: number, query: Float32Array, dimensions: number): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = 0;
+  for (; i + 3 < dimensions; i += 4) {
+    a += matrix[offset + i]! * query[i]!;
+    b += matrix[offset + i + 1]! * query[i + 1]!;
+    c += matrix[offset + i + 2]! * query[i + 2]!;
+    d += matrix[offset + i + 3]! * query[i + 3]!;
+  }
+  for (; i < dimensions; i++) a += matrix[offset + i]! * query[i]!;
+  return a + b + c + d;
+}
+
 /**
- * Rows of a flat matrix of unit vectors ranked by cosine similarity to a unit query
- * (a dot product, since both sides are pre-normalised), best first, at most `limit`.
- * `rowOfChunk[i]` is chunk i's row, or -1 for a lexical-only chunk.
+ * The `limit` chunks with the highest cosine similarity to a unit query (a dot product,
+ * since the rows are pre-normalised), best first, ties by chunk position. Keeps only a
+ * sorted top list while scanning (no sort of every row). `rowOfChunk[i]` is chunk i's
+ * row of `matrix`, or -1 for a lexical-only chunk.
  */
-export function rankByCosine({ matrix, dimensions, rowOfChunk, query, limit }: {
+export function topByCosine({ matrix, dimensions, rowOfChunk, query, limit }: {
   matrix: Float32Array;
   dimensions: number;
   rowOfChunk: Int32Array;
   query: Float32Array;
   limit: number;
-}): number[] {
-  const scored: Array<[number, number]> = [];
+}): Array<{ chunk: number; score: number }> {
+  const chunks = new Int32Array(limit);
+  const scores = new Float64Array(limit);
+  let size = 0;
   for (let chunk = 0; chunk < rowOfChunk.length; chunk++) {
     const row = rowOfChunk[chunk]!;
     if (row < 0) continue;
-    let dot = 0;
-    const offset = row * dimensions;
-    for (let d = 0; d < dimensions; d++) dot += matrix[offset + d]! * query[d]!;
-    scored.push([chunk, dot]);
+    const score = dotAt(matrix, row * dimensions, query, dimensions);
+    if (size === limit && score <= scores[size - 1]!) continue;
+    // Insertion into the sorted top list; equal scores keep the earlier chunk first.
+    let at = size < limit ? size++ : size - 1;
+    while (at > 0 && scores[at - 1]! < score) {
+      scores[at] = scores[at - 1]!;
+      chunks[at] = chunks[at - 1]!;
+      at--;
+    }
+    scores[at] = score;
+    chunks[at] = chunk;
   }
-  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return scored.slice(0, limit).map(([chunk]) => chunk);
+  return Array.from({ length: size }, (_, i) => ({ chunk: chunks[i]!, score: scores[i]! }));
+}
+
+/** Chunk positions ranked by cosine similarity to a unit query, best first, at most `limit` (see {@link topByCosine}). */
+export function rankByCosine(options: Parameters<typeof topByCosine>[0]): number[] {
+  return topByCosine(options).map(({ chunk }) => chunk);
 }

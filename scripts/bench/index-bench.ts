@@ -38,22 +38,23 @@ function timeQueries(index: SearchIndex, rounds: number): ReturnType<typeof late
   return latencySummary(samples);
 }
 
-function syntheticIndex(): SearchIndex {
+/** A synthetic index of `size` chunks of random words with random unit vectors, as big as a very prolific author's. */
+export function syntheticIndex(size = SYNTHETIC_CHUNKS): SearchIndex {
   const words = ["kubernetes", "duckdb", "lisbon", "terraform", "onnx", "pytorch", "szeged", "tram", "grafana", "rust", "go", "bike", "coffee", "pi", "model", "cluster", "data", "warehouse", "talk", "portuguese"];
   let seed = 42;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const chunks: Chunk[] = Array.from({ length: SYNTHETIC_CHUNKS }, (_, i) => {
+  const chunks: Chunk[] = Array.from({ length: size }, (_, i) => {
     const text = Array.from({ length: 120 }, () => words[Math.floor(random() * words.length)]).join(" ") + ` unique${i}`;
     return { id: `/blog/s${i}#`, kind: "post", documentTitle: `S${i}`, documentUrl: `/blog/s${i}`, url: `/blog/s${i}`, anchor: null, title: `S${i}`, date: "2024-01-01", text };
   });
-  const matrix = new Float32Array(SYNTHETIC_CHUNKS * DIMENSIONS);
-  for (let row = 0; row < SYNTHETIC_CHUNKS; row++) {
+  const matrix = new Float32Array(size * DIMENSIONS);
+  for (let row = 0; row < size; row++) {
     const slice = matrix.subarray(row * DIMENSIONS, (row + 1) * DIMENSIONS);
     for (let d = 0; d < DIMENSIONS; d++) slice[d] = random() - 0.5;
     normalizeInPlace(slice);
   }
   const lexical = lexicalSearchIndex({ chunks, model: "bge-m3" });
-  return { ...lexical, dimensions: DIMENSIONS, hasVectors: true, matrix, rowOfChunk: Int32Array.from({ length: SYNTHETIC_CHUNKS }, (_, i) => i) };
+  return { ...lexical, dimensions: DIMENSIONS, hasVectors: true, matrix, rowOfChunk: Int32Array.from({ length: size }, (_, i) => i) };
 }
 
 /** Runs the indexer benchmark on a copy of `content/` and prints the figures; returns them for `npm run bench`. */
