@@ -6,9 +6,12 @@ import type { SearchIndex } from "./types";
 /**
  * Least lexical evidence (0..1, see {@link lexicalEvidence}) for a question to count as
  * covered: fitted by `npm run eval` on half the questions (answerable and unanswerable,
- * asked first and as follow-ups) and checked on the other half, never per question.
+ * asked first and as follow-ups) and checked on the other half, never per question. On
+ * the sample content any floor above 0 refuses paraphrases whose answer keyword search
+ * did find (more than 5% of answerable questions), so the fit leaves it at 0 and the
+ * vocabulary test decides; another author's content may fit a higher one.
  */
-export const LEXICAL_COVERED_MIN = 0.3;
+export const LEXICAL_COVERED_MIN = 0;
 
 /**
  * Least share (idf-weighted) of a question's topic words that the writing uses anywhere:
