@@ -13,7 +13,7 @@ import { readBakedIndex } from "./read";
 import { writeBakedIndex } from "./write";
 
 const chunk = (id: string, text: string): Chunk => ({ id, kind: "post", documentTitle: "D", documentUrl: "/blog/d", url: `/blog/d#${id}`, anchor: id, title: `D › ${id}`, date: "2024-01-01", text });
-const chunks = [chunk("a", "alpha DuckDB"), chunk("b", "beta Kafka"), chunk("c", "gamma Terraform")];
+const chunks = [chunk("a", "alpha DuckDB for machine learning (ML)"), chunk("b", "beta Kafka"), chunk("c", "gamma Terraform")];
 
 function bake(dir = fs.mkdtempSync(path.join(os.tmpdir(), "index-"))) {
   writeBakedIndex({
@@ -37,6 +37,16 @@ describe("writeBakedIndex / readBakedIndex", () => {
     expect([...index.bakedQueryVector("Where did you study?")!]).toEqual([1, 0]);
     expect(index.bakedQueryVector("something else")).toBeUndefined();
     expect(searchIndex({ index, query: "Kafka" }).results[0]!.chunk.id).toBe("b");
+    expect(index.abbreviations).toEqual(read.index.meta.abbreviations);
+  });
+
+  it("bakes the abbreviations learned from the chunks, so the route expands queries without relearning them", () => {
+    const dir = bake();
+    const read = readBakedIndex({ dir, model: "bge-m3" });
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.index.meta.abbreviations).toContainEqual({ short: "ml", long: "machine learning" });
+    const index = searchIndexFromBaked(read.index);
+    expect(searchIndex({ index, query: "ML" }).results[0]!.chunk.id).toBe("a");
   });
 
   it("refuses another version, another model and a truncated vectors file, saying which", () => {
