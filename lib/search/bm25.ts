@@ -1,6 +1,7 @@
 import winkBm25 from "wink-bm25-text-search";
 import nlp from "wink-nlp-utils";
 import { BM25_FIELD_WEIGHTS, EMPTY_BM25_DOCUMENT, type Bm25Document } from "./bm25-fields";
+import { postingsOf, topByBm25 } from "./bm25-postings";
 
 /** One BM25 engine as built and queried by this project. */
 export type Bm25 = ReturnType<typeof winkBm25>;
@@ -52,13 +53,9 @@ export function importBm25(json: string): Bm25 {
   return engine;
 }
 
-/** Chunk positions with their BM25 scores, best first, at most `limit`. */
+/** Chunk positions with their BM25 scores, best first, at most `limit`: wink's scores, looked up through typed postings. */
 export function scoreByBm25({ engine, query, limit }: { engine: Bm25; query: string; limit: number }): Array<[number, number]> {
-  return engine
-    .search(query, limit + MIN_DOCUMENTS)
-    .filter(([id]) => !id.startsWith(PLACEHOLDER_PREFIX))
-    .slice(0, limit)
-    .map(([id, score]) => [Number(id), score]);
+  return topByBm25({ postings: postingsOf(engine), tokens: indexTokens(query), limit });
 }
 
 /** Chunk positions ranked by BM25 score, best first, at most `limit`. */
