@@ -102,7 +102,8 @@ class TopList {
  * since the rows are pre-normalised), best first, ties by chunk position. One int8 pass
  * over every row keeps the best `limit × RESCORE_FACTOR` candidates, which are then
  * re-scored exactly in float32: the scores returned are exact cosines, and no row is
- * sorted that could not make the list. `rowOfChunk[i]` is chunk i's row, or -1.
+ * sorted that could not make the list. An index with no more rows than that gets the
+ * exact pass alone. `rowOfChunk[i]` is chunk i's row, or -1.
  */
 export function topByCosine({ matrix, dimensions, rowOfChunk, query, limit }: {
   matrix: Float32Array;
@@ -111,6 +112,14 @@ export function topByCosine({ matrix, dimensions, rowOfChunk, query, limit }: {
   query: Float32Array;
   limit: number;
 }): Array<{ chunk: number; score: number }> {
+  const exact = new TopList(limit);
+  const offerExact = (chunk: number) => exact.offer(chunk, dotAt(matrix, rowOfChunk[chunk]! * dimensions, query, dimensions));
+  const results = () => Array.from({ length: exact.size }, (_, i) => ({ chunk: exact.chunks[i]!, score: exact.scores[i]! }));
+  if (rowOfChunk.length <= limit * RESCORE_FACTOR) {
+    // Every row would be a candidate anyway (a personal site's index): the exact pass alone.
+    for (let chunk = 0; chunk < rowOfChunk.length; chunk++) if (rowOfChunk[chunk]! >= 0) offerExact(chunk);
+    return results();
+  }
   const { rows, scales } = quantizedRowsOf(matrix, dimensions);
   const queryScale = int8ScaleOf(query, 0, dimensions);
   const query8 = Int8Array.from(query, (value) => Math.round(value * queryScale));
@@ -119,12 +128,8 @@ export function topByCosine({ matrix, dimensions, rowOfChunk, query, limit }: {
     const row = rowOfChunk[chunk]!;
     if (row >= 0) candidates.offer(chunk, int8DotAt(rows, row * dimensions, query8, dimensions) / scales[row]!);
   }
-  const exact = new TopList(limit);
-  for (let i = 0; i < candidates.size; i++) {
-    const chunk = candidates.chunks[i]!;
-    exact.offer(chunk, dotAt(matrix, rowOfChunk[chunk]! * dimensions, query, dimensions));
-  }
-  return Array.from({ length: exact.size }, (_, i) => ({ chunk: exact.chunks[i]!, score: exact.scores[i]! }));
+  for (let i = 0; i < candidates.size; i++) offerExact(candidates.chunks[i]!);
+  return results();
 }
 
 /** Chunk positions ranked by cosine similarity to a unit query, best first, at most `limit` (see {@link topByCosine}). */
