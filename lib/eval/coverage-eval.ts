@@ -23,6 +23,7 @@ export interface CoverageCase {
 export interface CoverageMeasure extends CoverageCase {
   lexical: number;
   vocabulary: number;
+  topical: number;
   /** Covered whatever the lexical thresholds ("latest" questions answered by dates). */
   always: boolean;
   /** Best cosine, when the query had a usable vector. */
@@ -48,17 +49,17 @@ export function coverageCases(questions: EvalQuestion[]): CoverageCase[] {
 /** Measures each case's evidence on the index (dense only when `vectorOf` gives its query a vector). */
 export function measureCoverage({ index, cases, vectorOf }: { index: SearchIndex; cases: CoverageCase[]; vectorOf: (query: string) => Float32Array | undefined }): CoverageMeasure[] {
   return cases.map((c) => {
-    const decision = decideCoverage({ index, query: c.query, thresholds: { evidence: 2, vocabulary: 2 } });
+    const decision = decideCoverage({ index, query: c.query, thresholds: { evidence: 2, vocabulary: 2, topical: 2 } });
     const queryVector = vectorOf(c.query);
     const dense = queryVector ? (searchIndex({ index, query: c.query, queryVector }).denseTop ?? null) : null;
     const top = searchIndex({ index, query: c.query, limit: SHALLOW_K }).results.map((result) => result.chunk.url);
-    return { ...c, lexical: decision.evidence.lexical, vocabulary: decision.evidence.vocabulary, always: decision.covered, dense, answerFound: c.expected.some((url) => top.includes(url)) };
+    return { ...c, lexical: decision.evidence.lexical, vocabulary: decision.evidence.vocabulary, topical: decision.evidence.topical, always: decision.covered, dense, answerFound: c.expected.some((url) => top.includes(url)) };
   });
 }
 
 /** Covered under these thresholds: lexically, or (hybrid) by a dense match at or above `denseMin`, or (hybrid, no `denseMin`) left to the model. */
 export function isCovered(m: CoverageMeasure, thresholds: LexicalThresholds, dense?: { denseMin: number | null }): boolean {
-  if (m.always || (m.lexical >= thresholds.evidence && m.vocabulary >= thresholds.vocabulary)) return true;
+  if (m.always || (m.lexical >= thresholds.evidence && m.vocabulary >= thresholds.vocabulary && m.topical >= thresholds.topical)) return true;
   if (!dense || m.dense === null) return false;
   return dense.denseMin === null || m.dense >= dense.denseMin;
 }
@@ -97,6 +98,7 @@ export function refusalFigures(measures: CoverageMeasure[], covered: (m: Coverag
 /** Threshold grids searched by the fit: evidence 0–0.6 and vocabulary 0–1 in steps of 0.05 and 0.1. */
 const EVIDENCE_GRID = Array.from({ length: 13 }, (_, i) => i * 0.05);
 const VOCABULARY_GRID = Array.from({ length: 11 }, (_, i) => i * 0.1);
+const TOPICAL_GRID = Array.from({ length: 7 }, (_, i) => i * 0.1);
 
 /**
  * The share of answerable questions the fit may falsely refuse (the issue's bound). A
@@ -110,13 +112,15 @@ export const MAX_FALSE_REFUSALS = 0.05;
 /** The lexical thresholds that refuse the most unanswerable cases of the fit half within MAX_FALSE_REFUSALS (ties: the lower thresholds). */
 export function fitLexicalThresholds(measures: CoverageMeasure[]): LexicalThresholds {
   const fit = measures.filter((m) => m.half === 0);
-  let best = { thresholds: { evidence: 0, vocabulary: 0 }, score: -Infinity };
-  for (const evidence of EVIDENCE_GRID) {
-    for (const vocabulary of VOCABULARY_GRID) {
-      const thresholds = { evidence: Number(evidence.toFixed(2)), vocabulary: Number(vocabulary.toFixed(1)) };
-      const f = refusalFigures(fit, (m) => isCovered(m, thresholds));
-      const score = f.falseRefusals <= MAX_FALSE_REFUSALS ? (f.refusedFirst + f.refusedFollowUp) / 2 : -Infinity;
-      if (score > best.score + 1e-9) best = { thresholds, score };
+  let best = { thresholds: { evidence: 0, vocabulary: 0, topical: 0 }, score: -Infinity };
+  for (const topical of TOPICAL_GRID) {
+    for (const evidence of EVIDENCE_GRID) {
+      for (const vocabulary of VOCABULARY_GRID) {
+        const thresholds = { evidence: Number(evidence.toFixed(2)), vocabulary: Number(vocabulary.toFixed(1)), topical: Number(topical.toFixed(1)) };
+        const f = refusalFigures(fit, (m) => isCovered(m, thresholds));
+        const score = f.falseRefusals <= MAX_FALSE_REFUSALS ? (f.refusedFirst + f.refusedFollowUp) / 2 : -Infinity;
+        if (score > best.score + 1e-9) best = { thresholds, score };
+      }
     }
   }
   return best.thresholds;

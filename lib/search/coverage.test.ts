@@ -11,7 +11,7 @@ const index = lexicalSearchIndex({
   model: "test",
   chunks: [
     chunk("k3s", "A k3s cluster › Why k3s", "Three Raspberry Pi boards run Kubernetes (k8s) through k3s, a small distribution."),
-    chunk("ml", "Fraud models › Serving", "I served machine learning (ML) models from Go with ONNX Runtime at a payments company."),
+    chunk("ml", "Fraud models › Serving ML models", "I served machine learning (ML) models from Go with ONNX Runtime at a payments company."),
     chunk("lisbon", "A year in Lisbon › Breakfast", "Coffee at a counter and a pastry, every morning in Lisbon.", "2025-06-01"),
     chunk("duckdb", "A warehouse on a laptop › Phase 2", "We swapped Redshift for DuckDB and Parquet files on S3.", "2026-01-01"),
   ],
@@ -53,8 +53,21 @@ describe("decideCoverage", () => {
 
   it("applies the thresholds it is given (the eval fits them)", () => {
     const query = "Coffee in Lisbon and the Kafka streams?";
-    expect(decideCoverage({ index, query, thresholds: { evidence: 0, vocabulary: 0.5 } }).covered).toBe(true);
-    expect(decideCoverage({ index, query, thresholds: { evidence: 0, vocabulary: 0.9 } }).covered).toBe(false);
+    expect(decideCoverage({ index, query, thresholds: { evidence: 0, vocabulary: 0.5, topical: 0 } }).covered).toBe(true);
+    expect(decideCoverage({ index, query, thresholds: { evidence: 0, vocabulary: 0.9, topical: 0 } }).covered).toBe(false);
+  });
+
+  it("refuses a question that rests only on a passing mention (\"contact\" once in a talk tip)", () => {
+    const withTip = lexicalSearchIndex({
+      model: "test",
+      chunks: [
+        chunk("talk", "My first talk › Tips", "Rehearse five times. Put your contact details on the last slide and leave it up."),
+        chunk("rust", "A tracker in Rust › Why Rust", "Rust made the tracker fast; Rust's types caught the bugs."),
+        chunk("cafe", "Lisbon › Coffee", "A bica at the counter, then work."),
+      ],
+    });
+    expect(decideCoverage({ index: withTip, query: "How can I contact you?" })).toMatchObject({ covered: false, evidence: { vocabulary: 1, topical: 0 } });
+    expect(decideCoverage({ index: withTip, query: "Have you written Rust?" })).toMatchObject({ covered: true, evidence: { topical: 1 } });
   });
 });
 

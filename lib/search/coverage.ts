@@ -1,6 +1,7 @@
 import { BM25_K1, indexTokens, scoreByBm25, type Bm25 } from "./bm25";
 import { lexicalQueryOf, topicWordsOf } from "./query-terms";
 import { asksForRecent } from "./recency";
+import { isTopicalIn } from "./topicality";
 import type { SearchIndex } from "./types";
 
 /**
@@ -20,14 +21,23 @@ export const LEXICAL_COVERED_MIN = 0;
  */
 export const VOCABULARY_COVERED_MIN = 0.6;
 
+/**
+ * Least share (idf-weighted) of a question's topic words that one of its best chunks is
+ * about (the word in its title, headings or tags, or mentioned at least twice in its
+ * document): a question resting only on passing mentions is not one the writing covers.
+ * Fitted with the others by `npm run eval`.
+ */
+export const TOPICAL_COVERED_MIN = 0.1;
+
 /** The two lexical thresholds of the covered decision. */
 export interface LexicalThresholds {
   evidence: number;
   vocabulary: number;
+  topical: number;
 }
 
 /** The thresholds in force. */
-export const COVERED_THRESHOLDS: LexicalThresholds = { evidence: LEXICAL_COVERED_MIN, vocabulary: VOCABULARY_COVERED_MIN };
+export const COVERED_THRESHOLDS: LexicalThresholds = { evidence: LEXICAL_COVERED_MIN, vocabulary: VOCABULARY_COVERED_MIN, topical: TOPICAL_COVERED_MIN };
 
 /** Chunks whose evidence is weighed: the best BM25 matches; the answer leans on the top few, so evidence deeper down does not count. */
 export const COVERAGE_CANDIDATES = 5;
@@ -42,6 +52,8 @@ export interface CoverageEvidence {
   lexical: number;
   /** Share of the topic words (idf-weighted) that occur anywhere in the writing, 0..1. */
   vocabulary: number;
+  /** Share of the topic words (idf-weighted) that one of the best chunks is about, 0..1. */
+  topical: number;
   /** Cosine of the best dense match, when the query had a usable vector. */
   dense: number | null;
   /** The dense threshold in force (`CHAT_DENSE_COVERED_MIN`), or null when none is set. */
@@ -86,7 +98,7 @@ function idfOf(df: number, documents: number): number {
  * word in a heading counts more than one passing mention in a long body. 1 means every
  * word is matched strongly; 0 that none is.
  */
-export function lexicalEvidence({ index, query }: { index: SearchIndex; query: string }): { terms: string[]; vocabulary: number; best: { chunk: number; score: number; matched: string[] } | null } {
+export function lexicalEvidence({ index, query }: { index: SearchIndex; query: string }): { terms: string[]; vocabulary: number; topical: number; best: { chunk: number; score: number; matched: string[] } | null } {
   const engine = index.bm25;
   // "latest"/"newest" are answered by the dates (the recency list), not by a chunk that uses the word.
   const terms = topicWordsOf(query).filter((term) => !(asksForRecent(query) && asksForRecent(term)));
@@ -99,10 +111,11 @@ export function lexicalEvidence({ index, query }: { index: SearchIndex; query: s
   const weightOf = (alts: typeof alternatives[number]) => Math.max(idfOf(0, documents), ...alts.map((a) => (a.index === undefined ? 0 : idfOf(df.get(a.index) ?? 0, documents))));
   const weights = alternatives.map((alts) => (alts.length === 0 ? 0 : weightOf(alts)));
   const total = weights.reduce((sum, w) => sum + w, 0);
-  if (total === 0) return { terms, vocabulary: 1, best: null };
+  if (total === 0) return { terms, vocabulary: 1, topical: 0, best: null };
   const known = alternatives.reduce((sum, alts, i) => sum + (alts.some((a) => a.index !== undefined) ? weights[i]! : 0), 0);
   const docs = engine.getDocs();
   let best: { chunk: number; score: number; matched: string[] } | null = null;
+  let topical = 0;
   for (const [chunk] of scoreByBm25({ engine, query: lexicalQueryOf({ query, abbreviations: index.abbreviations }), limit: COVERAGE_CANDIDATES })) {
     const freq = docs[String(chunk)]!.freq;
     let score = 0;
@@ -113,8 +126,10 @@ export function lexicalEvidence({ index, query }: { index: SearchIndex; query: s
       score += weights[i]! * Math.min(1, strength);
     });
     if (!best || score / total > best.score) best = { chunk, score: score / total, matched };
+    const about = alternatives.reduce((sum, alts, i) => sum + (isTopicalIn({ chunks: index.chunks, position: chunk, tokens: alts.map((a) => a.token) }) ? weights[i]! : 0), 0);
+    topical = Math.max(topical, about / total);
   }
-  return { terms, vocabulary: known / total, best };
+  return { terms, vocabulary: known / total, topical, best };
 }
 
 /**
@@ -131,15 +146,16 @@ export function decideCoverage({ index, query, denseTop = null, denseMin = null,
   /** The lexical thresholds; the eval passes others while fitting. */
   thresholds?: LexicalThresholds;
 }): CoverageDecision {
-  const { terms, vocabulary, best } = lexicalEvidence({ index, query });
+  const { terms, vocabulary, topical, best } = lexicalEvidence({ index, query });
   const recentOnly = terms.length === 0 && asksForRecent(query);
   const lexical = recentOnly ? 1 : (best?.score ?? 0);
-  const evidence: CoverageEvidence = { terms, matched: best?.matched ?? [], lexical, vocabulary, dense: denseTop, denseMin, bestUrl: best ? index.chunks[best.chunk]!.url : null };
+  const evidence: CoverageEvidence = { terms, matched: best?.matched ?? [], lexical, vocabulary, topical, dense: denseTop, denseMin, bestUrl: best ? index.chunks[best.chunk]!.url : null };
   const decide = (covered: boolean, reason: string): CoverageDecision => ({ covered, topScore: lexical, reason, evidence });
   if (recentOnly) return decide(true, "asks only for the newest work, which the dates answer");
-  const share = `lexical evidence ${lexical.toFixed(2)}, vocabulary ${vocabulary.toFixed(2)} (matched ${evidence.matched.length} of ${terms.length} topic words)`;
-  if (lexical >= thresholds.evidence && vocabulary >= thresholds.vocabulary) return decide(true, `${share} ≥ ${thresholds.evidence}, ${thresholds.vocabulary}`);
+  const share = `lexical evidence ${lexical.toFixed(2)}, vocabulary ${vocabulary.toFixed(2)}, topical ${topical.toFixed(2)} (matched ${evidence.matched.length} of ${terms.length} topic words)`;
+  const limits = `${thresholds.evidence}, ${thresholds.vocabulary}, ${thresholds.topical}`;
+  if (lexical >= thresholds.evidence && vocabulary >= thresholds.vocabulary && topical >= thresholds.topical) return decide(true, `${share} ≥ ${limits}`);
   if (denseTop !== null && denseMin !== null && denseTop >= denseMin) return decide(true, `${share}, but dense similarity ${denseTop.toFixed(3)} ≥ ${denseMin}`);
   if (denseTop !== null && denseMin === null) return decide(true, `${share}, but a query vector exists and no dense threshold is set (CHAT_DENSE_COVERED_MIN): the model decides`);
-  return decide(false, `${share} under ${thresholds.evidence}, ${thresholds.vocabulary}${denseTop !== null ? `, dense similarity ${denseTop.toFixed(3)} < ${denseMin}` : ", no query vector"}`);
+  return decide(false, `${share} under ${limits}${denseTop !== null ? `, dense similarity ${denseTop.toFixed(3)} < ${denseMin}` : ", no query vector"}`);
 }
