@@ -19,7 +19,7 @@ export const LEXICAL_COVERED_MIN = 0;
  * below it, a word that carries the question ("married", "France") is one the author
  * never wrote. Fitted with LEXICAL_COVERED_MIN by `npm run eval`.
  */
-export const VOCABULARY_COVERED_MIN = 0.6;
+export const VOCABULARY_COVERED_MIN = 0.5;
 
 /**
  * Least share (idf-weighted) of a question's topic words that one of its best chunks is
@@ -108,7 +108,11 @@ export function lexicalEvidence({ index, query }: { index: SearchIndex; query: s
     const expansions = index.abbreviations.filter((a) => a.short === term).map((a) => a.long);
     return [...new Set([term, ...expansions].flatMap(indexTokens))].map((token) => ({ token, index: tokens[token] }));
   });
-  const weightOf = (alts: typeof alternatives[number]) => Math.max(idfOf(0, documents), ...alts.map((a) => (a.index === undefined ? 0 : idfOf(df.get(a.index) ?? 0, documents))));
+  // A word's weight is its idf (the rarest of its forms); a word the writing never uses weighs as a word used once would.
+  const weightOf = (alts: typeof alternatives[number]) => {
+    const known = alts.filter((a) => a.index !== undefined).map((a) => idfOf(df.get(a.index!) ?? 0, documents));
+    return known.length > 0 ? Math.max(...known) : idfOf(1, documents);
+  };
   const weights = alternatives.map((alts) => (alts.length === 0 ? 0 : weightOf(alts)));
   const total = weights.reduce((sum, w) => sum + w, 0);
   if (total === 0) return { terms, vocabulary: 1, topical: 0, best: null };
