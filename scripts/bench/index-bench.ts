@@ -10,6 +10,7 @@ import { META_FILE, VECTORS_FILE } from "@/lib/index/format";
 import { readBakedIndex } from "@/lib/index/read";
 import { lexicalSearchIndex, searchIndexFromBaked } from "@/lib/search/build-index";
 import { CANDIDATE_DEPTH } from "@/lib/search/constants";
+import { lexicalQueryOf } from "@/lib/search/query-terms";
 import { rankLexical, searchIndex, unitQueryVector } from "@/lib/search/search";
 import type { SearchIndex } from "@/lib/search/types";
 import { normalizeInPlace, rankByCosine } from "@/lib/search/vectors";
@@ -42,7 +43,7 @@ function rankByCosineSortingEveryRow(index: SearchIndex, query: Float32Array, li
 }
 
 /** Hybrid query latency, plus its BM25 and dense halves measured alone in the same rounds (the first query, which builds the postings and int8 rows, is a warm-up). */
-function timeQueries(index: SearchIndex, rounds: number): ReturnType<typeof latencySummary> & { bm25: ReturnType<typeof latencySummary>; dense: ReturnType<typeof latencySummary>; denseBefore: ReturnType<typeof latencySummary> } {
+function timeQueries(index: SearchIndex, rounds: number): ReturnType<typeof latencySummary> & { bm25: ReturnType<typeof latencySummary>; dense: ReturnType<typeof latencySummary>; denseBefore: ReturnType<typeof latencySummary>; bm25Before: ReturnType<typeof latencySummary> } {
   const vectors = QUERIES.map((q) => Float32Array.from(hashEmbed(q, index.dimensions || DIMENSIONS)));
   const units = vectors.map((vector) => unitQueryVector(index, vector));
   searchIndex({ index, query: QUERIES[0]!, queryVector: index.hasVectors ? vectors[0] : undefined });
@@ -50,6 +51,7 @@ function timeQueries(index: SearchIndex, rounds: number): ReturnType<typeof late
   const bm25: number[] = [];
   const dense: number[] = [];
   const denseBefore: number[] = [];
+  const bm25Before: number[] = [];
   const time = (into: number[], run: () => unknown) => {
     const started = performance.now();
     run();
@@ -59,16 +61,17 @@ function timeQueries(index: SearchIndex, rounds: number): ReturnType<typeof late
     QUERIES.forEach((query, i) => {
       time(samples, () => searchIndex({ index, query, queryVector: index.hasVectors ? vectors[i] : undefined }));
       time(bm25, () => rankLexical({ index, query }));
+      time(bm25Before, () => index.bm25.search(lexicalQueryOf({ query, abbreviations: index.abbreviations }), CANDIDATE_DEPTH));
       const unit = units[i];
       if (unit) time(dense, () => rankByCosine({ matrix: index.matrix, dimensions: index.dimensions, rowOfChunk: index.rowOfChunk, query: unit, limit: CANDIDATE_DEPTH }));
       if (unit) time(denseBefore, () => rankByCosineSortingEveryRow(index, unit, CANDIDATE_DEPTH));
     });
   }
-  return { ...latencySummary(samples), bm25: latencySummary(bm25), dense: latencySummary(dense), denseBefore: latencySummary(denseBefore) };
+  return { ...latencySummary(samples), bm25: latencySummary(bm25), dense: latencySummary(dense), denseBefore: latencySummary(denseBefore), bm25Before: latencySummary(bm25Before) };
 }
 
 /** One line of retrieval figures: hybrid p50/p95 and the BM25 and dense p50s. */
-const retrievalLine = (label: string, t: ReturnType<typeof timeQueries>) => `retrieval (${label}, hybrid): p50 ${ms(t.p50)} · p95 ${ms(t.p95)} per query (BM25 alone p50 ${ms(t.bm25.p50)}, dense alone p50 ${ms(t.dense.p50)}; dense sorting every float32 row, same rounds: p50 ${ms(t.denseBefore.p50)})`;
+const retrievalLine = (label: string, t: ReturnType<typeof timeQueries>) => `retrieval (${label}, hybrid): p50 ${ms(t.p50)} · p95 ${ms(t.p95)} per query (BM25 alone p50 ${ms(t.bm25.p50)}, dense alone p50 ${ms(t.dense.p50)}; the previous methods in the same rounds: wink's search p50 ${ms(t.bm25Before.p50)}, dense sorting every float32 row p50 ${ms(t.denseBefore.p50)})`;
 
 /** A synthetic index of `size` chunks of random words with random unit vectors, as big as a very prolific author's. */
 export function syntheticIndex(size = SYNTHETIC_CHUNKS): SearchIndex {
