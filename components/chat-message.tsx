@@ -41,7 +41,7 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
   }
   const sources = message.parts.filter((p): p is SourceUrlUIPart => p.type === "source-url");
   const cited = new Set([...text.matchAll(CITATION)].map((m) => m[1]!).filter((n) => sources.some((s) => s.sourceId === n)));
-  const { retrieval } = message.metadata ?? {};
+  const { retrieval, answer } = message.metadata ?? {};
   return (
     <div className="min-w-0" data-role="assistant">
       <div className="prose prose-zinc max-w-none break-words dark:prose-invert prose-p:my-2 prose-a:text-sky-700 dark:prose-a:text-sky-400">
@@ -53,8 +53,8 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
           streaming && <p className="animate-pulse text-zinc-500">Reading my notes…</p>
         )}
       </div>
-      {/* An extractive answer carries its own label in the text; the note only says how the sources were found. */}
-      {retrieval === "lexical" && (
+      {/* An extractive answer carries its own label in the text; the note only says how the sources were found, and a not-covered reply has none. */}
+      {retrieval === "lexical" && answer !== "not-covered" && (
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400" data-chat-note>
           Found by keyword search only; related passages worded differently may be missing.
         </p>

@@ -43,6 +43,12 @@ const schema = z.object({
   REDIS_URL: optionalText,
   /** Chat requests allowed per client per minute (default 20: a visitor reading answers never meets it; benchmarks raise it). */
   CHAT_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(20),
+  /**
+   * Cosine of the best dense match at or above which a question counts as covered by the
+   * writing even when its keywords are weak; per embedding model (`npm run eval` fits and
+   * prints one). Unset: a question with a query vector but weak keyword evidence goes to the model.
+   */
+  CHAT_DENSE_COVERED_MIN: z.coerce.number().min(-1).max(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

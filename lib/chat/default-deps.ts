@@ -5,6 +5,7 @@ import { env } from "../env";
 import { loadSearchIndex, packContext, rankLexical, searchIndex } from "../search/index";
 import { site } from "../site";
 import type { ChatHandlerDeps } from "./handler";
+import { coverageOf } from "./not-covered";
 import { answerProvidersFromEnv } from "./providers/ladder-from-env";
 import { createQueryEmbedder } from "./query-embedder";
 import { createChatRateLimiter } from "./rate-limit";
@@ -20,7 +21,10 @@ export function defaultChatDeps(): Omit<ChatHandlerDeps, "readRequest"> {
   return {
     rateLimiter: createChatRateLimiter({ pointsPerMinute: config.CHAT_RATE_LIMIT_PER_MIN, redis }),
     retrieve: createRetriever({
-      search: { loadIndex: loadSearchIndex, search: searchIndex, rankLexical, pack: packContext },
+      search: {
+        loadIndex: loadSearchIndex, search: searchIndex, rankLexical, pack: packContext,
+        cover: (options) => coverageOf({ ...options, denseMin: config.CHAT_DENSE_COVERED_MIN ?? null }),
+      },
       embedder: createQueryEmbedder({ endpoints: embedEndpointsFromEnv(), embedTexts, sharedCache: redis && createRedisVectorCache({ client: redis }) }),
     }),
     providers: answerProvidersFromEnv(config),

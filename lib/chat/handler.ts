@@ -2,6 +2,7 @@ import { createUIMessageStreamResponse } from "ai";
 import { AppError } from "../errors";
 import { startAnswer } from "./answer-ladder";
 import { buildRetrievalQuery, toModelMessages } from "./conversation";
+import { createNotCoveredProvider } from "./not-covered";
 import { createSystemPrompt } from "./prompt";
 import { clientKeyOf, type ChatRateLimiter } from "./rate-limit";
 import type { Retriever } from "./retrieve";
@@ -57,11 +58,13 @@ async function answer(request: Request, deps: PreparedDeps): Promise<Response> {
     throw new AppError("unavailable:chat", "Search is unavailable right now. Please try again shortly.", { cause: error });
   }
   const messages = toModelMessages({ system: deps.systemPrompt(retrieval.sources), messages: body.messages });
+  // Not covered: no model is called; the one rung says so and names what the writing covers.
+  const providers = retrieval.coverage.covered ? deps.providers : [createNotCoveredProvider(retrieval.coverage)];
   const stream = createAnswerStream({
     retrieval,
     signal: request.signal,
     log: deps.log,
-    startAnswer: () => startAnswer({ providers: deps.providers, input: { messages, sources: retrieval.sources, signal: request.signal }, log: deps.log }),
+    startAnswer: () => startAnswer({ providers, input: { messages, sources: retrieval.sources, signal: request.signal }, log: deps.log }),
   });
   return createUIMessageStreamResponse({
     stream,

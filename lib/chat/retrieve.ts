@@ -1,4 +1,5 @@
 import type { SearchResponse, SearchResult } from "../search/types";
+import type { Coverage } from "./not-covered";
 import type { QueryEmbedder } from "./query-embedder";
 import type { NumberedSource, Retrieval } from "./types";
 
@@ -17,9 +18,11 @@ export interface SearchFunctions<I extends ChatSearchIndex> {
   /** The BM25 list alone, computed while the query embedding is in flight. */
   rankLexical?(options: { index: I; query: string }): number[];
   pack(options: { results: SearchResult[] }): { sources: NumberedSource[]; text: string };
+  /** The covered decision from the query's own evidence (lib/chat/not-covered.ts `coverageOf`). */
+  cover(options: { index: I; query: string; response: SearchResponse }): Coverage;
 }
 
-/** Retrieves the numbered sources for one query: its vector (baked, cached or embedded), then hybrid or lexical search. */
+/** Retrieves the numbered sources for one query: its vector (baked, cached or embedded), then hybrid or lexical search, then the covered decision (no sources when not covered). */
 export type Retriever = (query: string, options?: { signal?: AbortSignal }) => Promise<Retrieval>;
 
 /** Builds the retriever over the search functions and the query embedder. */
@@ -41,11 +44,14 @@ export function createRetriever<I extends ChatSearchIndex>({ search, embedder, l
     const queryVector = await pendingVector;
     const searchStarted = performance.now();
     const response = search.search({ index, query, queryVector, lexical });
-    const { sources } = search.pack({ results: response.results });
+    const coverage = search.cover({ index, query, response });
+    if (!coverage.covered) log(`chat: not covered, no sources and no model (${coverage.reason})`);
+    const { sources } = coverage.covered ? search.pack({ results: response.results }) : { sources: [] };
     const now = performance.now();
     return {
       mode: response.mode,
       sources,
+      coverage,
       timings: { embedMs, searchMs: now - searchStarted, totalMs: now - started },
     };
   };

@@ -11,7 +11,7 @@ export const SAVED_CONVERSATION_KEY = "chat:conversation:v1";
 export const MAX_SAVED_MESSAGES = 24;
 
 const SEARCH_MODES: readonly SearchMode[] = ["hybrid", "lexical"];
-const ANSWER_PATHS: readonly AnswerPath[] = ["groq", "local", "extractive"];
+const ANSWER_PATHS: readonly AnswerPath[] = ["groq", "local", "extractive", "not-covered"];
 
 type Part = ChatUIMessage["parts"][number];
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

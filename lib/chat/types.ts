@@ -19,8 +19,8 @@ export interface ChatRequestBody {
   messages: ChatMessage[];
 }
 
-/** Which path produced the answer: Groq, the OpenAI-compatible model, or quotes. */
-export type AnswerPath = "groq" | "local" | "extractive";
+/** Which path produced the answer: Groq, the OpenAI-compatible model, quotes, or the "not covered" reply (no model called). */
+export type AnswerPath = "groq" | "local" | "extractive" | "not-covered";
 
 /** Message metadata the route streams: how the context was retrieved and who answered. */
 export interface ChatMessageMetadata {
@@ -37,7 +37,10 @@ export type NumberedSource = PackedSource;
 /** What retrieval hands to the answer step. */
 export interface Retrieval {
   mode: SearchMode;
+  /** Empty when the writing does not cover the question. */
   sources: NumberedSource[];
+  /** Whether the writing covers the question (lib/search/coverage.ts), why, and what to suggest when it does not. */
+  coverage: import("./not-covered").Coverage;
   /** Milliseconds spent, for the `Server-Timing` header. */
   timings: { embedMs: number; searchMs: number; totalMs: number };
 }

@@ -66,6 +66,7 @@ describe("chunkDocument", () => {
     const chunks = chunkDocument(post(body));
     expect(chunks.map((c) => c.anchor)).toEqual(["parent", "big"]);
     expect(chunks[1]!.text).toContain("Tiny\n\nTwo words.");
+    expect(chunks[1]!.mergedHeadings).toEqual(["Tiny"]);
   });
 
   it("puts title, description and technologies in a project's first chunk", () => {
@@ -73,6 +74,7 @@ describe("chunkDocument", () => {
     const [first] = chunkDocument(project);
     expect(first!.text).toBe("X\n\nA tool.\n\nTechnologies: Rust, DuckDB");
     expect(first!.kind).toBe("project");
+    expect(first!.tags).toEqual(["Rust", "DuckDB"]);
   });
 
   it("keeps every resume ## and ### as its own chunk, even tiny ones", () => {

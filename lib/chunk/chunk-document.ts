@@ -16,6 +16,13 @@ function summaryBlocks(document: ContentDocument): string[] {
   return lines;
 }
 
+/** A post's tags or a project's technologies: what the document is about, in the author's labels. */
+function tagsOf(document: ContentDocument): string[] {
+  if (document.kind === "post") return document.tags;
+  if (document.kind === "project") return document.technologies;
+  return [];
+}
+
 function chunkOf(document: ContentDocument, section: Section, blocks: string[], part: number): Chunk {
   const anchor = section.anchorPath.at(-1) ?? null;
   const titlePath = [document.title, ...section.headingPath];
@@ -30,6 +37,8 @@ function chunkOf(document: ContentDocument, section: Section, blocks: string[], 
     title: titlePath.join(TITLE_SEPARATOR),
     date: document.date,
     text: [titlePath.join(TITLE_SEPARATOR), ...blocks].join("\n\n"),
+    ...(tagsOf(document).length > 0 ? { tags: tagsOf(document) } : {}),
+    ...(section.mergedHeadings?.length ? { mergedHeadings: section.mergedHeadings } : {}),
   };
 }
 

@@ -22,6 +22,11 @@ function withHeading(section: Section): string[] {
   return heading ? [heading, ...section.blocks] : section.blocks;
 }
 
+/** A section's own heading, then those already merged into it. */
+function headingsOf(section: Section): string[] {
+  return [...section.headingPath.slice(-1), ...(section.mergedHeadings ?? [])];
+}
+
 /**
  * Merges each section whose body is under `MIN_CHUNK_CHARS` into the previous section of the
  * same family (its first child first, then the previous sibling or parent, then the next), while the result stays
@@ -39,9 +44,12 @@ export function mergeSmallSections(input: Section[]): Section[] {
     const fits = (other: Section) => sectionLength(other) + sectionLength(section) + MERGED_HEADING_ALLOWANCE <= MAX_CHUNK_CHARS;
     const nextIsChild = next !== undefined && next.depth > section.depth && parentOf(next) === section.anchorPath[0];
     // Absorbing the next section (rather than joining it) keeps this one's anchor.
-    const absorbNext = () => (sections[i + 1] = { ...section, blocks: [...section.blocks, ...withHeading(next!)] });
+    const absorbNext = () => (sections[i + 1] = { ...section, blocks: [...section.blocks, ...withHeading(next!)], mergedHeadings: [...(section.mergedHeadings ?? []), ...headingsOf(next!)] });
     if (small && next && nextIsChild && fits(next)) absorbNext();
-    else if (small && previous && sameFamily(previous, section) && fits(previous)) previous.blocks.push(...withHeading(section));
+    else if (small && previous && sameFamily(previous, section) && fits(previous)) {
+      previous.blocks.push(...withHeading(section));
+      previous.mergedHeadings = [...(previous.mergedHeadings ?? []), ...headingsOf(section)];
+    }
     else if (small && next && sameFamily(section, next) && fits(next)) absorbNext();
     else merged.push(section);
   }

@@ -13,6 +13,8 @@ export interface Section {
   depth: number;
   /** Plain text of each block under the heading, empty blocks dropped. */
   blocks: string[];
+  /** Headings of the small sections merged into this one (their text is in `blocks`). */
+  mergedHeadings?: string[];
 }
 
 /** Text length of a section's body, blank lines between blocks included. */

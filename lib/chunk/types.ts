@@ -18,4 +18,8 @@ export interface Chunk {
   date: string;
   /** Plain text that is embedded and BM25-indexed: heading path plus body. */
   text: string;
+  /** The document's tags (posts) or technologies (projects), indexed as their own BM25 field; absent for the resume. */
+  tags?: string[];
+  /** Headings of small sections merged into this chunk (their text is in `text`), indexed with the heading path. */
+  mergedHeadings?: string[];
 }

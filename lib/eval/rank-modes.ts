@@ -1,3 +1,4 @@
+import { lexicalQueryOf } from "../search/query-terms";
 import { rankLexical, searchIndex, unitQueryVector } from "../search/search";
 import type { SearchIndex } from "../search/types";
 import { rankByCosine } from "../search/vectors";
@@ -28,15 +29,16 @@ export function rankInModes({ index, query, queryVector }: { index: SearchIndex;
   const urlOf = (chunk: number) => index.chunks[chunk]!.url;
   // One BM25 pass serves the lexical mode (its top MAX_K) and hybrid's fusion (all of it).
   const candidates = rankLexical({ index, query });
-  const lexical = candidates.slice(0, MAX_K);
+  // Lexical is what the chat serves without a vector: the BM25 list, plus the recency list on "latest" questions.
+  const lexical = searchIndex({ index, query, lexical: candidates, limit: MAX_K }).results.map((result) => result.chunk.url);
   // rankLexical drops the scores; the best one is read from the engine for the refusal-threshold table.
-  const [best] = index.bm25.search(query, 1) as Array<[string, number]>;
+  const [best] = index.bm25.search(lexicalQueryOf({ query, abbreviations: index.abbreviations }), 1) as Array<[string, number]>;
   const top: TopScores = { bm25: best ? best[1] : null, cosine: null };
   const unit = unitQueryVector(index, queryVector);
-  if (!unit) return { rankings: { lexical: lexical.map(urlOf) }, top };
+  if (!unit) return { rankings: { lexical }, top };
   const { matrix, dimensions, rowOfChunk } = index;
   const dense = rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: MAX_K });
   if (dense.length > 0) top.cosine = cosineOf(index, dense[0]!, unit);
   const hybrid = searchIndex({ index, query, queryVector: unit, lexical: candidates, limit: MAX_K }).results.map((result) => result.chunk.url);
-  return { rankings: { lexical: lexical.map(urlOf), dense: dense.map(urlOf), hybrid }, top };
+  return { rankings: { lexical, dense: dense.map(urlOf), hybrid }, top };
 }

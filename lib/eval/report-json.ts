@@ -16,6 +16,15 @@ export function evalJson(result: EvalResult) {
     overall: Object.fromEntries(modes.map((mode) => [mode, summarizeMode(runs, mode)])),
     byType: Object.fromEntries(modes.map((mode) => [mode, Object.fromEntries(summarizeByType(runs, mode).map(({ type, summary }) => [type, summary]))])),
     recallAtK: Object.fromEntries(modes.map((mode) => [mode, recallCurve(runs, mode)])),
+    coverage: {
+      inForce: result.coverage.inForce,
+      fitted: result.coverage.fitted,
+      denseFitted: result.coverage.denseFitted,
+      lexical: result.coverage.lexical,
+      hybrid: result.coverage.hybrid ?? null,
+      cases: result.coverage.measures,
+    },
+    extractive: result.extractive,
     questions: runs.map((run) => ({
       id: run.question.id,
       type: run.question.type,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { evaluateCoverage } from "./coverage-eval";
 import { evalMarkdown } from "./report-markdown";
+import { tinyIndex } from "./testing";
 import type { EvalResult } from "./run-eval";
 import type { EvalQuestion, QuestionRun } from "./types";
 
@@ -9,8 +11,16 @@ function run(question: EvalQuestion, rankings: QuestionRun["rankings"]): Questio
 }
 const deep = Array.from({ length: 7 }, (_, i) => `/other-${i}`);
 
+const questions: EvalQuestion[] = [
+  { id: "walk", type: "paraphrase", question: "camino walk", expected: ["/walk"] },
+  { id: "cello", type: "unanswerable", question: "Do you play the cello?", expected: [] },
+];
+const coverage = evaluateCoverage({ index: tinyIndex(), questions, vectorOf: () => undefined });
+
 function result(overrides: Partial<EvalResult> = {}): EvalResult {
   return {
+    coverage,
+    extractive: { answers: 1, p50: 420, p95: 420, max: 420, overMax: 0, withTags: 0 },
     runs: [
       run({ id: "found", type: "resume", question: "Where did you study?", expected: ["/resume#education"] }, { lexical: ranked("/resume#education"), dense: ranked("/resume#education"), hybrid: ranked("/resume#education") }),
       run({ id: "deep", type: "follow-up", history: ["Earlier?"], question: "and then?", expected: ["/a", "/b"] }, { lexical: [...deep, "/a"], dense: ranked("/a"), hybrid: ranked("/b", "/a") }),

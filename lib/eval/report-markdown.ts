@@ -1,4 +1,5 @@
 import { MAX_K, rankOf, SHALLOW_K } from "./metrics";
+import { coverageMarkdown } from "./report-coverage";
 import { byTypeTable, markdownTable, overallTable, withoutVector } from "./report-tables";
 import type { EvalResult } from "./run-eval";
 import type { QuestionRun } from "./types";
@@ -6,7 +7,7 @@ import type { QuestionRun } from "./types";
 /** The plot's file name, written beside the markdown. */
 export const SVG_FILE = "recall-at-k.svg";
 
-const DEFINITIONS = `**recall@k** of a question is the share of its labelled chunk URLs that appear among the top k ranked chunks (a URL counts as found if any chunk with that URL is ranked at or above k; several chunks of a heading-less page share its URL). **MRR@${MAX_K}** is 1 / the rank of the first labelled URL in the top ${MAX_K}, 0 when none is there. Each figure is the mean over answerable questions, each question counting once however many URLs it expects; unanswerable questions are left out and reported separately. Modes: **lexical** is the BM25 list alone, **dense** the cosine list alone, **hybrid** what \`searchIndex\` returns (RRF k = 60 over both lists, plus the recency list on "latest" questions). The chat without vectors still adds the recency list, so its "latest" answers are better than the lexical column suggests.`;
+const DEFINITIONS = `**recall@k** of a question is the share of its labelled chunk URLs that appear among the top k ranked chunks (a URL counts as found if any chunk with that URL is ranked at or above k; several chunks of a heading-less page share its URL). **MRR@${MAX_K}** is 1 / the rank of the first labelled URL in the top ${MAX_K}, 0 when none is there. Each figure is the mean over answerable questions, each question counting once however many URLs it expects; unanswerable questions are left out and reported separately. Modes: **lexical** is what the chat retrieves without a query vector (no keys, Pi off): the fielded BM25 list, plus the recency list on "latest" questions; **dense** the cosine list alone; **hybrid** what \`searchIndex\` returns with a vector (RRF k = 60 over both lists, plus the recency list).`;
 
 const rankIn = (ranking: string[] | undefined, url: string) => (ranking ? rankOf(ranking, url) : null);
 const rankCell = (rank: number | null) => (rank === null ? "—" : String(rank));
@@ -41,7 +42,7 @@ function unanswerableSection(result: EvalResult): string {
     return `median ${score(median(values), digits)}, min ${score(values.length ? Math.min(...values) : null, digits)}`;
   };
   return [
-    `These questions have no answer in the writing, so recall does not apply. A future "refuse below a threshold" rule needs a threshold above their best scores and below those of the answerable questions. For comparison, over the ${answerable.length} answerable questions the top BM25 score has ${stat((r) => r.top.bm25, 2)}, and the top cosine ${stat((r) => r.top.cosine, 3)}. BM25 "—" means no query term occurs in any chunk.`,
+    `These questions have no answer in the writing, so recall does not apply; the raw top scores are kept for comparison with the evidence above. For comparison, over the ${answerable.length} answerable questions the top BM25 score has ${stat((r) => r.top.bm25, 2)}, and the top cosine ${stat((r) => r.top.cosine, 3)}. BM25 "—" means no query term occurs in any chunk.`,
     "",
     markdownTable(["id", "question", "top BM25", "top cosine", "first result"], rows),
   ].join("\n");
@@ -96,7 +97,11 @@ Labelled URLs outside the top ${SHALLOW_K} in at least one mode, with the rank e
 
 ${missesTable(result)}
 
-## Unanswerable questions
+## Not covered: refusals
+
+${coverageMarkdown(result)}
+
+## Top scores of unanswerable questions
 
 ${unanswerableSection(result)}
 ${noVectorSection(result)}`;

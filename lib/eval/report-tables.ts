@@ -1,4 +1,5 @@
 import { MAX_K, SHALLOW_K, summarizeByType, summarizeMode, type ModeSummary } from "./metrics";
+import { coverageLines, refusalTable } from "./report-coverage";
 import type { EvalResult } from "./run-eval";
 import type { Mode, QuestionRun } from "./types";
 
@@ -42,5 +43,6 @@ export function stdoutReport(result: EvalResult): string {
     ...(result.lexicalOnlyReason ? [`lexical only: ${result.lexicalOnlyReason}`] : []),
     ...withoutVector(result).map((run) => `${run.question.id}: lexical in every mode, no vector: ${run.noVector}`),
   ].map((line) => `${line}\n`).join("");
-  return `${setup}\n${note}\n${overallTable(result)}\n\n${byTypeTable(result)}\n`;
+  const coverage = `not covered (refusal) · ${result.coverage.lexical.all.unanswerableFirst} unanswerable questions, asked first and as follow-ups · ${result.coverage.lexical.all.answerable} answerable`;
+  return `${setup}\n${note}\n${overallTable(result)}\n\n${byTypeTable(result)}\n\n${coverage}\n\n${refusalTable(result)}\n\n${coverageLines(result).join("\n")}\n`;
 }

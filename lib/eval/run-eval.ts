@@ -2,6 +2,8 @@ import type { SearchIndex } from "../search/types";
 import type { QueryEmbedder } from "./embed-queries";
 import { MODES, type EvalQuestion, type Mode, type QuestionRun } from "./types";
 import { retrievalQueryOf } from "./questions";
+import { coverageCases, evaluateCoverage, isCovered, type CoverageReport } from "./coverage-eval";
+import { measureExtractiveAnswers, type ExtractiveFigures } from "./extractive-lengths";
 import { rankInModes } from "./rank-modes";
 
 /** What the eval runs against: the index, how queries get vectors, and how to describe both in the report. */
@@ -30,6 +32,10 @@ export interface EvalResult {
   chunks: number;
   /** ISO date-time of the run. */
   date: string;
+  /** The covered decision: evidence per case, refusal figures, fitted thresholds. */
+  coverage: CoverageReport;
+  /** Extractive answer lengths over the answerable questions the lexical decision covers. */
+  extractive: ExtractiveFigures;
 }
 
 const oneLine = (query: string) => query.replace(/\n/g, " / ");
@@ -67,7 +73,8 @@ function lexicalInEveryMode(run: QuestionRun): QuestionRun {
 export async function runEval({ setup, questions, now = new Date() }: { setup: EvalSetup; questions: EvalQuestion[]; now?: Date }): Promise<EvalResult> {
   const { index } = setup;
   const queries = questions.map(retrievalQueryOf);
-  const vectors = setup.embed && !setup.lexicalOnlyReason ? await vectorsFor(index, queries, setup.embed) : undefined;
+  const caseQueries = coverageCases(questions).map((c) => c.query);
+  const vectors = setup.embed && !setup.lexicalOnlyReason ? await vectorsFor(index, [...new Set([...queries, ...caseQueries])], setup.embed) : undefined;
   const misfit = `the vector does not fit the index (${index.model}, ${index.dimensions} dimensions)`;
   let runs: QuestionRun[] = questions.map((question, i) => {
     const query = queries[i]!;
@@ -80,5 +87,8 @@ export async function runEval({ setup, questions, now = new Date() }: { setup: E
   if (anyVector) runs = runs.map((run) => (run.noVector ? lexicalInEveryMode(run) : run));
   const modes: Mode[] = anyVector ? [...MODES] : ["lexical"];
   const lexicalOnlyReason = setup.lexicalOnlyReason ?? (anyVector ? undefined : noVectorAtAll(runs));
-  return { runs, modes, embedder: setup.embedder, fake: setup.fake, lexicalOnlyReason, model: index.model, indexHasVectors: index.hasVectors, chunks: index.chunks.length, date: now.toISOString() };
+  const coverage = evaluateCoverage({ index, questions, vectorOf: (query) => (anyVector ? vectors?.vector(query) : undefined) });
+  const coveredAnswerable = coverage.measures.filter((m) => m.answerable && isCovered(m, coverage.inForce)).map((m) => m.query);
+  const extractive = await measureExtractiveAnswers({ index, queries: coveredAnswerable });
+  return { runs, modes, embedder: setup.embedder, fake: setup.fake, lexicalOnlyReason, model: index.model, indexHasVectors: index.hasVectors, chunks: index.chunks.length, date: now.toISOString(), coverage, extractive };
 }

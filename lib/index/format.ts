@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunk/types";
+import type { Abbreviation } from "../search/abbreviations";
 
 /**
  * The baked index format version: the one writer and the one reader share it, and a
@@ -6,7 +7,7 @@ import type { Chunk } from "../chunk/types";
  * Bump it on any change to these files or to the BM25 prep tasks in lib/search/bm25.ts
  * (an index tokenised one way must not be searched the other): one number covers both.
  */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** Where the index is written, relative to the project root (gitignored, traced into the chat route). */
 export const INDEX_DIR = ".index";
@@ -36,8 +37,10 @@ export interface IndexMeta {
   queries: Array<{ text: string; vectorRow: number }>;
   /** Rows in the vectors file. */
   vectorRows: number;
-  /** wink-bm25-text-search `exportJSON()` output, parsed. */
+  /** wink-bm25-text-search `exportJSON()` output, parsed: fields title, headings, tags and body (lib/search/bm25-fields.ts). */
   bm25: unknown;
+  /** The author's abbreviations learned from the chunks, so queries are expanded both ways ("ML" ↔ "machine learning"). */
+  abbreviations: Abbreviation[];
 }
 
 /** Everything the reader returns: metadata plus the vectors as one Float32Array. */

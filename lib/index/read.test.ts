@@ -7,13 +7,13 @@ import type { Chunk } from "../chunk/types";
 import { searchIndexFromBaked } from "../search/build-index";
 import { loadSearchIndexNow } from "../search/load";
 import { searchIndex } from "../search/search";
-import { META_FILE, VECTORS_FILE } from "./format";
+import { INDEX_VERSION, META_FILE, VECTORS_FILE } from "./format";
 import { indexDirCandidates, locateIndexDir } from "./locate";
 import { readBakedIndex } from "./read";
 import { writeBakedIndex } from "./write";
 
 const chunk = (id: string, text: string): Chunk => ({ id, kind: "post", documentTitle: "D", documentUrl: "/blog/d", url: `/blog/d#${id}`, anchor: id, title: `D › ${id}`, date: "2024-01-01", text });
-const chunks = [chunk("a", "alpha DuckDB"), chunk("b", "beta Kafka"), chunk("c", "gamma Terraform")];
+const chunks = [chunk("a", "alpha DuckDB for machine learning (ML)"), chunk("b", "beta Kafka"), chunk("c", "gamma Terraform")];
 
 function bake(dir = fs.mkdtempSync(path.join(os.tmpdir(), "index-"))) {
   writeBakedIndex({
@@ -37,6 +37,16 @@ describe("writeBakedIndex / readBakedIndex", () => {
     expect([...index.bakedQueryVector("Where did you study?")!]).toEqual([1, 0]);
     expect(index.bakedQueryVector("something else")).toBeUndefined();
     expect(searchIndex({ index, query: "Kafka" }).results[0]!.chunk.id).toBe("b");
+    expect(index.abbreviations).toEqual(read.index.meta.abbreviations);
+  });
+
+  it("bakes the abbreviations learned from the chunks, so the route expands queries without relearning them", () => {
+    const dir = bake();
+    const read = readBakedIndex({ dir, model: "bge-m3" });
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.index.meta.abbreviations).toContainEqual({ short: "ml", long: "machine learning" });
+    const index = searchIndexFromBaked(read.index);
+    expect(searchIndex({ index, query: "ML" }).results[0]!.chunk.id).toBe("a");
   });
 
   it("refuses another version, another model and a truncated vectors file, saying which", () => {
@@ -46,7 +56,7 @@ describe("writeBakedIndex / readBakedIndex", () => {
     expect(readBakedIndex({ dir, model: "bge-m3" })).toEqual({ ok: false, reason: expect.stringMatching(/has 10 bytes, expected 24/) });
     const meta = JSON.parse(fs.readFileSync(path.join(dir, META_FILE), "utf8"));
     fs.writeFileSync(path.join(dir, META_FILE), JSON.stringify({ ...meta, version: 999 }));
-    expect(readBakedIndex({ dir, model: "bge-m3" })).toEqual({ ok: false, reason: expect.stringMatching(/version 999, this reader reads version 1/) });
+    expect(readBakedIndex({ dir, model: "bge-m3" })).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`version 999, this reader reads version ${INDEX_VERSION}`)) });
   });
 });
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Chunk } from "../chunk/types";
 import { writeFileAtomic } from "../atomic-write";
 import { encodeFloat32LE } from "../embed/wire";
-import { buildBm25 } from "../search/bm25";
+import { buildLexicon } from "../search/build-index";
 import { INDEX_VERSION, META_FILE, VECTORS_FILE, type IndexMeta } from "./format";
 
 /** What the indexer hands the writer: chunks with their vectors (null = lexical-only) and the baked query vectors. */
@@ -14,6 +14,12 @@ export interface BakeInput {
   chunks: Chunk[];
   vectors: Array<Float32Array | null>;
   queries: Array<{ text: string; vector: Float32Array | null }>;
+}
+
+/** The lexical half of the index as stored: the BM25 export and the abbreviation table. */
+function bakedLexicon(chunks: Chunk[]): Pick<IndexMeta, "bm25" | "abbreviations"> {
+  const { bm25, abbreviations } = buildLexicon(chunks);
+  return { bm25: JSON.parse(bm25.exportJSON()), abbreviations };
 }
 
 /** Writes the baked index (the one writer): vectors first, then the metadata that points at them, each atomically. */
@@ -39,7 +45,7 @@ export function writeBakedIndex(input: BakeInput): IndexMeta {
     chunks,
     queries,
     vectorRows: rows.length,
-    bm25: JSON.parse(buildBm25(input.chunks.map((c) => c.text)).exportJSON()),
+    ...bakedLexicon(input.chunks),
   };
   writeFileAtomic(path.join(input.dir, VECTORS_FILE), encodeFloat32LE(flat));
   writeFileAtomic(path.join(input.dir, META_FILE), JSON.stringify(meta));

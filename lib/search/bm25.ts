@@ -1,5 +1,7 @@
 import winkBm25 from "wink-bm25-text-search";
 import nlp from "wink-nlp-utils";
+import { BM25_FIELD_WEIGHTS, EMPTY_BM25_DOCUMENT, type Bm25Document } from "./bm25-fields";
+import { postingsOf, topByBm25 } from "./bm25-postings";
 
 /** One BM25 engine as built and queried by this project. */
 export type Bm25 = ReturnType<typeof winkBm25>;
@@ -8,8 +10,12 @@ export type Bm25 = ReturnType<typeof winkBm25>;
 const MIN_DOCUMENTS = 3;
 const PLACEHOLDER_PREFIX = "\u0000pad";
 
+/** BM25 saturation: Robertson's usual k1 = 1.2 (a term's third mention adds little) and b = 0.75 length normalisation. */
+export const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+
 /** Lower-cases, folds accents ("halászlé" → "halaszle"), splits on anything not a letter or digit. */
-function tokenize(text: string): string[] {
+export function tokenize(text: string): string[] {
   const folded = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
   return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
@@ -17,19 +23,24 @@ function tokenize(text: string): string[] {
 /** The prep tasks, defined once and used at build and at query time alike (wink does not serialise them). */
 export const BM25_PREP_TASKS: Array<(input: any) => any> = [tokenize, nlp.tokens.removeWords, nlp.tokens.stem];
 
+/** The indexed tokens of a text (what the prep tasks make of it): for matching a query's terms against chunks. */
+export function indexTokens(text: string): string[] {
+  return BM25_PREP_TASKS.reduce((value, task) => task(value), text as unknown) as string[];
+}
+
 /** A configured engine with the shared prep tasks and no documents yet. */
 export function createBm25(): Bm25 {
   const engine = winkBm25();
-  engine.defineConfig({ fldWeights: { text: 1 }, bm25Params: { k1: 1.2, b: 0.75, k: 1 } });
+  engine.defineConfig({ fldWeights: BM25_FIELD_WEIGHTS, bm25Params: { k1: BM25_K1, b: BM25_B, k: 1 } });
   engine.definePrepTasks(BM25_PREP_TASKS);
   return engine;
 }
 
-/** Builds and consolidates a BM25 engine over chunk texts, keyed by their position. */
-export function buildBm25(texts: string[]): Bm25 {
+/** Builds and consolidates a fielded BM25 engine over chunk documents, keyed by their position. */
+export function buildBm25(documents: Bm25Document[]): Bm25 {
   const engine = createBm25();
-  texts.forEach((text, index) => engine.addDoc({ text }, String(index)));
-  for (let pad = texts.length; pad < MIN_DOCUMENTS; pad++) engine.addDoc({ text: "" }, `${PLACEHOLDER_PREFIX}${pad}`);
+  documents.forEach((document, index) => engine.addDoc({ ...document }, String(index)));
+  for (let pad = documents.length; pad < MIN_DOCUMENTS; pad++) engine.addDoc({ ...EMPTY_BM25_DOCUMENT }, `${PLACEHOLDER_PREFIX}${pad}`);
   engine.consolidate();
   return engine;
 }
@@ -42,11 +53,12 @@ export function importBm25(json: string): Bm25 {
   return engine;
 }
 
+/** Chunk positions with their BM25 scores, best first, at most `limit`: wink's scores, looked up through typed postings. */
+export function scoreByBm25({ engine, query, limit }: { engine: Bm25; query: string; limit: number }): Array<[number, number]> {
+  return topByBm25({ postings: postingsOf(engine), tokens: indexTokens(query), limit });
+}
+
 /** Chunk positions ranked by BM25 score, best first, at most `limit`. */
-export function rankByBm25({ engine, query, limit }: { engine: Bm25; query: string; limit: number }): number[] {
-  return engine
-    .search(query, limit + MIN_DOCUMENTS)
-    .filter(([id]) => !id.startsWith(PLACEHOLDER_PREFIX))
-    .slice(0, limit)
-    .map(([id]) => Number(id));
+export function rankByBm25(options: { engine: Bm25; query: string; limit: number }): number[] {
+  return scoreByBm25(options).map(([chunk]) => chunk);
 }

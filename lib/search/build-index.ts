@@ -1,11 +1,18 @@
 import type { Chunk } from "../chunk/types";
 import type { BakedIndex } from "../index/format";
-import { buildBm25, importBm25 } from "./bm25";
+import { learnAbbreviations, type Abbreviation } from "./abbreviations";
+import { buildBm25, importBm25, type Bm25 } from "./bm25";
+import { fieldsOfChunk } from "./bm25-fields";
 import type { SearchIndex } from "./types";
 import { normalizeInPlace } from "./vectors";
 
 function lookupQueries(queries: Map<string, Float32Array>) {
   return (text: string) => queries.get(text.trim());
+}
+
+/** The lexical half of an index, built from chunks the same way at build time and in the lexical fallback. */
+export function buildLexicon(chunks: Chunk[]): { bm25: Bm25; abbreviations: Abbreviation[] } {
+  return { bm25: buildBm25(chunks.map(fieldsOfChunk)), abbreviations: learnAbbreviations(chunks.map((chunk) => chunk.text)) };
 }
 
 /** A lexical-only search index over chunks (no vectors): the fresh-clone and damaged-index path. */
@@ -17,7 +24,7 @@ export function lexicalSearchIndex({ chunks, model }: { chunks: Chunk[]; model: 
     chunks,
     bakedQueryVector: lookupQueries(new Map()),
     source: "content",
-    bm25: buildBm25(chunks.map((chunk) => chunk.text)),
+    ...buildLexicon(chunks),
     matrix: new Float32Array(0),
     rowOfChunk: new Int32Array(chunks.length).fill(-1),
   };
@@ -38,6 +45,7 @@ export function searchIndexFromBaked({ meta, vectors }: BakedIndex): SearchIndex
     bakedQueryVector: lookupQueries(queries),
     source: "baked",
     bm25: importBm25(JSON.stringify(meta.bm25)),
+    abbreviations: meta.abbreviations,
     matrix: vectors,
     rowOfChunk,
   };

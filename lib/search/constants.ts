@@ -20,3 +20,4 @@ export const RECENCY_DOCUMENTS = 3;
  * is both topical and new still beats it, and only RECENCY_DOCUMENTS slots are at stake.
  */
 export const RECENCY_WEIGHT = 2;
+

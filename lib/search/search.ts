@@ -1,9 +1,10 @@
 import { CANDIDATE_DEPTH, RECENCY_WEIGHT, TOP_K } from "./constants";
 import { rankByBm25 } from "./bm25";
+import { lexicalQueryOf } from "./query-terms";
 import { asksForRecent, rankByRecency } from "./recency";
 import { fuseRanks, type RankedList } from "./rrf";
 import type { SearchIndex, SearchResponse } from "./types";
-import { isFiniteVector, normalizeInPlace, rankByCosine } from "./vectors";
+import { isFiniteVector, normalizeInPlace, topByCosine } from "./vectors";
 
 let warnedDimensions = false;
 
@@ -28,7 +29,7 @@ function usableQueryVector(index: SearchIndex, queryVector: Float32Array | undef
  * embedding is still in flight and hand the list to `searchIndex` afterwards.
  */
 export function rankLexical({ index, query }: { index: SearchIndex; query: string }): number[] {
-  return rankByBm25({ engine: index.bm25, query, limit: CANDIDATE_DEPTH });
+  return rankByBm25({ engine: index.bm25, query: lexicalQueryOf({ query, abbreviations: index.abbreviations }), limit: CANDIDATE_DEPTH });
 }
 
 /**
@@ -45,9 +46,12 @@ export function searchIndex({ index, query, queryVector, limit = TOP_K, lexical 
 }): SearchResponse {
   const unit = usableQueryVector(index, queryVector);
   const lists: RankedList[] = [{ name: "bm25", items: lexical ?? rankLexical({ index, query }) }];
+  let denseTop: number | null = null;
   if (unit) {
     const { matrix, dimensions, rowOfChunk } = index;
-    lists.push({ name: "dense", items: rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH }) });
+    const dense = topByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH });
+    denseTop = dense[0]?.score ?? null;
+    lists.push({ name: "dense", items: dense.map(({ chunk }) => chunk) });
   }
   if (asksForRecent(query)) lists.push({ name: "recency", items: rankByRecency(index.chunks, query), weight: RECENCY_WEIGHT });
   const results = fuseRanks(lists)
@@ -59,5 +63,5 @@ export function searchIndex({ index, query, queryVector, limit = TOP_K, lexical 
       bm25Rank: fused.ranks.bm25 ?? null,
       denseRank: fused.ranks.dense ?? null,
     }));
-  return { query, mode: unit ? "hybrid" : "lexical", results };
+  return { query, mode: unit ? "hybrid" : "lexical", results, denseTop };
 }

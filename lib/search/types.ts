@@ -18,6 +18,8 @@ export interface SearchResponse {
   query: string;
   mode: SearchMode;
   results: SearchResult[];
+  /** Cosine of the best dense match, or null when the search was lexical (evidence for the covered decision). */
+  denseTop?: number | null;
 }
 
 /** A loaded index, baked or rebuilt from the content: what `searchIndex` searches. */
@@ -35,6 +37,8 @@ export interface SearchIndex {
   source: "baked" | "content";
   /** BM25 engine over `chunks`, document ids being chunk positions. */
   bm25: import("./bm25").Bm25;
+  /** The author's abbreviations, learned at index time; queries are expanded with them both ways. */
+  abbreviations: import("./abbreviations").Abbreviation[];
   /** Unit vectors, `dimensions` floats per row. */
   matrix: Float32Array;
   /** Row of each chunk in `matrix`, or -1 for a lexical-only chunk. */

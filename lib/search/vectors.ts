@@ -13,27 +13,126 @@ export function isFiniteVector(vector: ArrayLike<number>): boolean {
   return true;
 }
 
+/** Candidates kept from the int8 pass per result asked for, then re-scored exactly: wide enough that int8 rounding never changes the top list. */
+export const RESCORE_FACTOR = 4;
+
+/** A matrix's rows as int8 (each row scaled so its largest component is ±127) with the scales to undo it. */
+interface QuantizedRows {
+  rows: Int8Array;
+  scales: Float32Array;
+}
+
+const quantized = new WeakMap<Float32Array, QuantizedRows>();
+
+/** Scale that maps a vector's largest component to ±127 (1 for a zero vector). */
+function int8ScaleOf(vector: Float32Array, offset: number, dimensions: number): number {
+  let max = 0;
+  for (let d = 0; d < dimensions; d++) max = Math.max(max, Math.abs(vector[offset + d]!));
+  return max > 0 ? 127 / max : 1;
+}
+
+/** The int8 copy of a matrix, made once per matrix on first use (the index file stays float32: one format). */
+function quantizedRowsOf(matrix: Float32Array, dimensions: number): QuantizedRows {
+  let cached = quantized.get(matrix);
+  if (!cached) {
+    const count = dimensions === 0 ? 0 : matrix.length / dimensions;
+    const rows = new Int8Array(matrix.length);
+    const scales = new Float32Array(count);
+    for (let row = 0; row < count; row++) {
+      const offset = row * dimensions;
+      const scale = int8ScaleOf(matrix, offset, dimensions);
+      scales[row] = scale;
+      for (let d = 0; d < dimensions; d++) rows[offset + d] = Math.round(matrix[offset + d]! * scale);
+    }
+    cached = { rows, scales };
+    quantized.set(matrix, cached);
+  }
+  return cached;
+}
+
+/** Integer dot product of an int8 row with an int8 query: four int32 running sums (1,024 × 127² fits). */
+function int8DotAt(rows: Int8Array, offset: number, query: Int8Array, dimensions: number): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = 0;
+  for (; i + 3 < dimensions; i += 4) {
+    a = (a + rows[offset + i]! * query[i]!) | 0;
+    b = (b + rows[offset + i + 1]! * query[i + 1]!) | 0;
+    c = (c + rows[offset + i + 2]! * query[i + 2]!) | 0;
+    d = (d + rows[offset + i + 3]! * query[i + 3]!) | 0;
+  }
+  for (; i < dimensions; i++) a = (a + rows[offset + i]! * query[i]!) | 0;
+  return a + b + c + d;
+}
+
+/** Float dot product of a float32 row with the query. */
+function dotAt(matrix: Float32Array, offset: number, query: Float32Array, dimensions: number): number {
+  let sum = 0;
+  for (let i = 0; i < dimensions; i++) sum += matrix[offset + i]! * query[i]!;
+  return sum;
+}
+
+/** A best-first list of at most `capacity` (chunk, score) pairs, ties by chunk position; a worse item is refused in O(1). */
+class TopList {
+  readonly chunks: Int32Array;
+  readonly scores: Float64Array;
+  size = 0;
+  constructor(readonly capacity: number) {
+    this.chunks = new Int32Array(capacity);
+    this.scores = new Float64Array(capacity);
+  }
+  offer(chunk: number, score: number): void {
+    const { capacity, scores, chunks } = this;
+    if (capacity === 0 || (this.size === capacity && score <= scores[capacity - 1]!)) return;
+    let at = this.size < capacity ? this.size++ : capacity - 1;
+    while (at > 0 && (scores[at - 1]! < score || (scores[at - 1]! === score && chunks[at - 1]! > chunk))) {
+      scores[at] = scores[at - 1]!;
+      chunks[at] = chunks[at - 1]!;
+      at--;
+    }
+    scores[at] = score;
+    chunks[at] = chunk;
+  }
+}
+
 /**
- * Rows of a flat matrix of unit vectors ranked by cosine similarity to a unit query
- * (a dot product, since both sides are pre-normalised), best first, at most `limit`.
- * `rowOfChunk[i]` is chunk i's row, or -1 for a lexical-only chunk.
+ * The `limit` chunks with the highest cosine similarity to a unit query (a dot product,
+ * since the rows are pre-normalised), best first, ties by chunk position. One int8 pass
+ * over every row keeps the best `limit × RESCORE_FACTOR` candidates, which are then
+ * re-scored exactly in float32: the scores returned are exact cosines, and no row is
+ * sorted that could not make the list. An index with no more rows than that gets the
+ * exact pass alone. `rowOfChunk[i]` is chunk i's row, or -1.
  */
-export function rankByCosine({ matrix, dimensions, rowOfChunk, query, limit }: {
+export function topByCosine({ matrix, dimensions, rowOfChunk, query, limit }: {
   matrix: Float32Array;
   dimensions: number;
   rowOfChunk: Int32Array;
   query: Float32Array;
   limit: number;
-}): number[] {
-  const scored: Array<[number, number]> = [];
+}): Array<{ chunk: number; score: number }> {
+  const exact = new TopList(limit);
+  const offerExact = (chunk: number) => exact.offer(chunk, dotAt(matrix, rowOfChunk[chunk]! * dimensions, query, dimensions));
+  const results = () => Array.from({ length: exact.size }, (_, i) => ({ chunk: exact.chunks[i]!, score: exact.scores[i]! }));
+  if (rowOfChunk.length <= limit * RESCORE_FACTOR) {
+    // Every row would be a candidate anyway (a personal site's index): the exact pass alone.
+    for (let chunk = 0; chunk < rowOfChunk.length; chunk++) if (rowOfChunk[chunk]! >= 0) offerExact(chunk);
+    return results();
+  }
+  const { rows, scales } = quantizedRowsOf(matrix, dimensions);
+  const queryScale = int8ScaleOf(query, 0, dimensions);
+  const query8 = Int8Array.from(query, (value) => Math.round(value * queryScale));
+  const candidates = new TopList(limit * RESCORE_FACTOR);
   for (let chunk = 0; chunk < rowOfChunk.length; chunk++) {
     const row = rowOfChunk[chunk]!;
-    if (row < 0) continue;
-    let dot = 0;
-    const offset = row * dimensions;
-    for (let d = 0; d < dimensions; d++) dot += matrix[offset + d]! * query[d]!;
-    scored.push([chunk, dot]);
+    if (row >= 0) candidates.offer(chunk, int8DotAt(rows, row * dimensions, query8, dimensions) / scales[row]!);
   }
-  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return scored.slice(0, limit).map(([chunk]) => chunk);
+  for (let i = 0; i < candidates.size; i++) offerExact(candidates.chunks[i]!);
+  return results();
+}
+
+/** Chunk positions ranked by cosine similarity to a unit query, best first, at most `limit` (see {@link topByCosine}). */
+export function rankByCosine(options: Parameters<typeof topByCosine>[0]): number[] {
+  return topByCosine(options).map(({ chunk }) => chunk);
 }

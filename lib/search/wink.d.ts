@@ -7,6 +7,10 @@ declare module "wink-bm25-text-search" {
     consolidate(fp?: number): boolean;
     search(text: string, limit?: number): Array<[string, number]>;
     exportJSON(): string;
+    /** Per document id, each token index's consolidated BM25 contribution (weighted, saturated tf × idf). */
+    getDocs(): Record<string, { freq: Record<string, number> }>;
+    /** Token (after the prep tasks) to its index. */
+    getTokens(): Record<string, number>;
     importJSON(json: string): boolean;
   }
   export default function bm25(): Bm25Engine;

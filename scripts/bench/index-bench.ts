@@ -9,9 +9,11 @@ import { buildIndex, type BuildSummary } from "@/lib/index/build";
 import { META_FILE, VECTORS_FILE } from "@/lib/index/format";
 import { readBakedIndex } from "@/lib/index/read";
 import { lexicalSearchIndex, searchIndexFromBaked } from "@/lib/search/build-index";
-import { searchIndex } from "@/lib/search/search";
+import { CANDIDATE_DEPTH } from "@/lib/search/constants";
+import { lexicalQueryOf } from "@/lib/search/query-terms";
+import { rankLexical, searchIndex, unitQueryVector } from "@/lib/search/search";
 import type { SearchIndex } from "@/lib/search/types";
-import { normalizeInPlace } from "@/lib/search/vectors";
+import { normalizeInPlace, rankByCosine } from "@/lib/search/vectors";
 import { suggestedQuestions } from "@/lib/site";
 import { latencySummary } from "./lib/stats";
 
@@ -19,41 +21,75 @@ import { latencySummary } from "./lib/stats";
 const PI_MS_PER_CHUNK = 1_500;
 const TIME_SCALE = 1 / 1000;
 const SYNTHETIC_CHUNKS = 10_000;
+/** The large synthetic index: past the ~20,000 chunks where DESIGN.md says a vector store takes over, to show the margin. */
+const LARGE_SYNTHETIC_CHUNKS = 50_000;
 const DIMENSIONS = 1024;
 const QUERIES = [...suggestedQuestions, "homelab kubernetes on raspberry pi", "DuckDB instead of Redshift", "learning Portuguese", "what's the latest post you wrote?"];
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function timeQueries(index: SearchIndex, rounds: number): ReturnType<typeof latencySummary> {
-  const vectors = QUERIES.map((q) => Float32Array.from(hashEmbed(q, index.dimensions || DIMENSIONS)));
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    QUERIES.forEach((query, i) => {
-      const started = performance.now();
-      searchIndex({ index, query, queryVector: index.hasVectors ? vectors[i] : undefined });
-      samples.push(performance.now() - started);
-    });
+/** The dense ranking as it was before int8 and top-k selection (a float32 dot per row, then a sort of every row): timed in the same rounds, so the ratio survives a busy machine. */
+function rankByCosineSortingEveryRow(index: SearchIndex, query: Float32Array, limit: number): number[] {
+  const scored: Array<[number, number]> = [];
+  for (let chunk = 0; chunk < index.rowOfChunk.length; chunk++) {
+    const row = index.rowOfChunk[chunk]!;
+    if (row < 0) continue;
+    let dot = 0;
+    for (let d = 0; d < index.dimensions; d++) dot += index.matrix[row * index.dimensions + d]! * query[d]!;
+    scored.push([chunk, dot]);
   }
-  return latencySummary(samples);
+  return scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([chunk]) => chunk);
 }
 
-function syntheticIndex(): SearchIndex {
+/** Hybrid query latency, plus its BM25 and dense halves measured alone in the same rounds (the first query, which builds the postings and int8 rows, is a warm-up). */
+function timeQueries(index: SearchIndex, rounds: number): ReturnType<typeof latencySummary> & { bm25: ReturnType<typeof latencySummary>; dense: ReturnType<typeof latencySummary>; denseBefore: ReturnType<typeof latencySummary>; bm25Before: ReturnType<typeof latencySummary> } {
+  const vectors = QUERIES.map((q) => Float32Array.from(hashEmbed(q, index.dimensions || DIMENSIONS)));
+  const units = vectors.map((vector) => unitQueryVector(index, vector));
+  searchIndex({ index, query: QUERIES[0]!, queryVector: index.hasVectors ? vectors[0] : undefined });
+  const samples: number[] = [];
+  const bm25: number[] = [];
+  const dense: number[] = [];
+  const denseBefore: number[] = [];
+  const bm25Before: number[] = [];
+  const time = (into: number[], run: () => unknown) => {
+    const started = performance.now();
+    run();
+    into.push(performance.now() - started);
+  };
+  for (let round = 0; round < rounds; round++) {
+    QUERIES.forEach((query, i) => {
+      time(samples, () => searchIndex({ index, query, queryVector: index.hasVectors ? vectors[i] : undefined }));
+      time(bm25, () => rankLexical({ index, query }));
+      time(bm25Before, () => index.bm25.search(lexicalQueryOf({ query, abbreviations: index.abbreviations }), CANDIDATE_DEPTH));
+      const unit = units[i];
+      if (unit) time(dense, () => rankByCosine({ matrix: index.matrix, dimensions: index.dimensions, rowOfChunk: index.rowOfChunk, query: unit, limit: CANDIDATE_DEPTH }));
+      if (unit) time(denseBefore, () => rankByCosineSortingEveryRow(index, unit, CANDIDATE_DEPTH));
+    });
+  }
+  return { ...latencySummary(samples), bm25: latencySummary(bm25), dense: latencySummary(dense), denseBefore: latencySummary(denseBefore), bm25Before: latencySummary(bm25Before) };
+}
+
+/** One line of retrieval figures: hybrid p50/p95 and the BM25 and dense p50s. */
+const retrievalLine = (label: string, t: ReturnType<typeof timeQueries>) => `retrieval (${label}, hybrid): p50 ${ms(t.p50)} · p95 ${ms(t.p95)} per query (BM25 alone p50 ${ms(t.bm25.p50)}, dense alone p50 ${ms(t.dense.p50)}; the previous methods in the same rounds: wink's search p50 ${ms(t.bm25Before.p50)}, dense sorting every float32 row p50 ${ms(t.denseBefore.p50)})`;
+
+/** A synthetic index of `size` chunks of random words with random unit vectors, as big as a very prolific author's. */
+export function syntheticIndex(size = SYNTHETIC_CHUNKS): SearchIndex {
   const words = ["kubernetes", "duckdb", "lisbon", "terraform", "onnx", "pytorch", "szeged", "tram", "grafana", "rust", "go", "bike", "coffee", "pi", "model", "cluster", "data", "warehouse", "talk", "portuguese"];
   let seed = 42;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const chunks: Chunk[] = Array.from({ length: SYNTHETIC_CHUNKS }, (_, i) => {
+  const chunks: Chunk[] = Array.from({ length: size }, (_, i) => {
     const text = Array.from({ length: 120 }, () => words[Math.floor(random() * words.length)]).join(" ") + ` unique${i}`;
     return { id: `/blog/s${i}#`, kind: "post", documentTitle: `S${i}`, documentUrl: `/blog/s${i}`, url: `/blog/s${i}`, anchor: null, title: `S${i}`, date: "2024-01-01", text };
   });
-  const matrix = new Float32Array(SYNTHETIC_CHUNKS * DIMENSIONS);
-  for (let row = 0; row < SYNTHETIC_CHUNKS; row++) {
+  const matrix = new Float32Array(size * DIMENSIONS);
+  for (let row = 0; row < size; row++) {
     const slice = matrix.subarray(row * DIMENSIONS, (row + 1) * DIMENSIONS);
     for (let d = 0; d < DIMENSIONS; d++) slice[d] = random() - 0.5;
     normalizeInPlace(slice);
   }
   const lexical = lexicalSearchIndex({ chunks, model: "bge-m3" });
-  return { ...lexical, dimensions: DIMENSIONS, hasVectors: true, matrix, rowOfChunk: Int32Array.from({ length: SYNTHETIC_CHUNKS }, (_, i) => i) };
+  return { ...lexical, dimensions: DIMENSIONS, hasVectors: true, matrix, rowOfChunk: Int32Array.from({ length: size }, (_, i) => i) };
 }
 
 /** Runs the indexer benchmark on a copy of `content/` and prints the figures; returns them for `npm run bench`. */
@@ -89,11 +125,12 @@ export async function runIndexBench({ root = process.cwd(), log = console.log }:
     const loadMs = performance.now() - started;
     log(`index files: ${META_FILE} ${kb(fs.statSync(path.join(dir, META_FILE)).size)} · ${VECTORS_FILE} ${kb(fs.statSync(path.join(dir, VECTORS_FILE)).size)} · load ${ms(loadMs)}`);
     const sample = timeQueries(index, 50);
-    log(`retrieval (sample, ${index.chunks.length} chunks, hybrid): p50 ${ms(sample.p50)} · p95 ${ms(sample.p95)} per query`);
-    const synthetic = syntheticIndex();
-    const big = timeQueries(synthetic, 5);
-    log(`retrieval (synthetic, ${SYNTHETIC_CHUNKS} chunks × ${DIMENSIONS} dims, hybrid): p50 ${ms(big.p50)} · p95 ${ms(big.p95)} per query`);
-    return { cold, warm, edit, loadMs, sample, synthetic: big };
+    log(retrievalLine(`sample, ${index.chunks.length} chunks`, sample));
+    const big = timeQueries(syntheticIndex(SYNTHETIC_CHUNKS), 5);
+    log(retrievalLine(`synthetic, ${SYNTHETIC_CHUNKS} chunks × ${DIMENSIONS} dims`, big));
+    const large = timeQueries(syntheticIndex(LARGE_SYNTHETIC_CHUNKS), 3);
+    log(retrievalLine(`synthetic, ${LARGE_SYNTHETIC_CHUNKS} chunks × ${DIMENSIONS} dims`, large));
+    return { cold, warm, edit, loadMs, sample, synthetic: big, large };
   } finally {
     await fake.close();
     fs.rmSync(work, { recursive: true, force: true });

@@ -38,7 +38,7 @@ type Durations = (typeof DURATIONS)["full"];
 async function runPart(part: Part, d: Durations, log: (line: string) => void): Promise<{ ok: boolean; figures: string }> {
   if (part === "index") {
     const r = await runIndexBench({ log });
-    return { ok: true, figures: `cold ${r.cold.inputs} texts in ${r.cold.requests} requests · warm ${r.warm.inputs} texts · one edit ${r.edit.inputs} text(s) · retrieval p50 ${formatMs(r.sample.p50)}, 10k chunks p50 ${formatMs(r.synthetic.p50)}` };
+    return { ok: true, figures: `cold ${r.cold.inputs} texts in ${r.cold.requests} requests · warm ${r.warm.inputs} texts · one edit ${r.edit.inputs} text(s) · retrieval p50 ${formatMs(r.sample.p50)}, 10k chunks p50 ${formatMs(r.synthetic.p50)} (p95 ${formatMs(r.synthetic.p95)}), 50k chunks p50 ${formatMs(r.large.p50)} (p95 ${formatMs(r.large.p95)})` };
   }
   if (part === "gateway") {
     const r = await runGatewayBench({ loadSeconds: d.gatewayLoadSeconds, log });

@@ -17,6 +17,7 @@ import { rankLexical, searchIndex } from "@/lib/search/search";
 import type { SearchIndex } from "@/lib/search/types";
 import { suggestedQuestions } from "@/lib/site";
 import { createChatHandler, type ChatHandlerDeps } from "../handler";
+import { coverageOf } from "../not-covered";
 import { answerProvidersFromEnv } from "../providers/ladder-from-env";
 import { createQueryEmbedder } from "../query-embedder";
 import { createChatRateLimiter, type ChatRateLimiter } from "../rate-limit";
@@ -44,6 +45,8 @@ export interface TestHandlerOptions {
   order?: "groq,local" | "local,groq";
   rateLimiter?: ChatRateLimiter;
   logs?: string[];
+  /** `CHAT_DENSE_COVERED_MIN` for this handler. */
+  denseCoveredMin?: number;
 }
 
 /** The real chat handler over real providers, pointed at the fakes. */
@@ -55,7 +58,7 @@ export function createTestHandler(options: TestHandlerOptions) {
     readRequest: options.readRequest,
     rateLimiter: options.rateLimiter ?? createChatRateLimiter({ pointsPerMinute: 1_000 }),
     retrieve: createRetriever({
-      search: { loadIndex: async () => options.index, search: searchIndex, rankLexical, pack: packContext },
+      search: { loadIndex: async () => options.index, search: searchIndex, rankLexical, pack: packContext, cover: (o) => coverageOf({ ...o, denseMin: options.denseCoveredMin ?? null }) },
       embedder: createQueryEmbedder({ endpoints: { primary: endpoint(options.embedUrl), fallback: endpoint(options.embedFallbackUrl) }, embedTexts, log }),
       log,
     }),

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { Chunk } from "../chunk/types";
+import { lexicalSearchIndex } from "./build-index";
+import { decideCoverage, lexicalEvidence } from "./coverage";
+
+const chunk = (id: string, title: string, body: string, date = "2024-01-01", extra: Partial<Chunk> = {}): Chunk => ({
+  id, kind: "post", documentTitle: title.split(" › ")[0]!, documentUrl: `/blog/${id}`, url: `/blog/${id}`, anchor: null, title, date, text: `${title}\n\n${body}`, ...extra,
+});
+
+const index = lexicalSearchIndex({
+  model: "test",
+  chunks: [
+    chunk("k3s", "A k3s cluster › Why k3s", "Three Raspberry Pi boards run Kubernetes (k8s) through k3s, a small distribution."),
+    chunk("ml", "Fraud models › Serving ML models", "I served machine learning (ML) models from Go with ONNX Runtime at a payments company."),
+    chunk("lisbon", "A year in Lisbon › Breakfast", "Coffee at a counter and a pastry, every morning in Lisbon.", "2025-06-01"),
+    chunk("duckdb", "A warehouse on a laptop › Phase 2", "We swapped Redshift for DuckDB and Parquet files on S3.", "2026-01-01"),
+  ],
+});
+
+describe("decideCoverage", () => {
+  it("covers a question whose topic words the writing holds, through the author's abbreviation", () => {
+    const decision = decideCoverage({ index, query: "What kind of ML work have you done?" });
+    expect(decision).toMatchObject({ covered: true, evidence: { terms: ["ml"], vocabulary: 1, bestUrl: "/blog/ml" } });
+    expect(decision.topScore).toBeGreaterThan(0);
+  });
+
+  it("refuses a question whose topic words the writing never uses, saying so in its reason", () => {
+    const decision = decideCoverage({ index, query: "What is the capital of France?" });
+    expect(decision).toMatchObject({ covered: false, topScore: 0, evidence: { terms: ["capital", "france"], matched: [], vocabulary: 0 } });
+    expect(decision.reason).toContain("no query vector");
+  });
+
+  it("refuses when the words that carry the question are missing, even if one incidental word matches", () => {
+    expect(decideCoverage({ index, query: "Have you worked with Azure or Google Cloud in Lisbon?" }).covered).toBe(false);
+  });
+
+  it("covers a \"latest\" question from the dates alone", () => {
+    expect(decideCoverage({ index, query: "What's the latest thing you wrote?" })).toMatchObject({ covered: true, reason: expect.stringContaining("newest") });
+  });
+
+  it("lets a close dense match cover a question, never uncover one", () => {
+    const weak = "Do you play the cello?";
+    expect(decideCoverage({ index, query: weak, denseTop: 0.8, denseMin: 0.6 }).covered).toBe(true);
+    expect(decideCoverage({ index, query: weak, denseTop: 0.5, denseMin: 0.6 }).covered).toBe(false);
+    expect(decideCoverage({ index, query: "Why k3s on Raspberry Pi?", denseTop: 0.1, denseMin: 0.6 }).covered).toBe(true);
+  });
+
+  it("leaves a question with a query vector but weak keywords to the model while no dense threshold is set", () => {
+    const decision = decideCoverage({ index, query: "Do you play the cello?", denseTop: 0.2, denseMin: null });
+    expect(decision.covered).toBe(true);
+    expect(decision.reason).toContain("CHAT_DENSE_COVERED_MIN");
+  });
+
+  it("applies the thresholds it is given (the eval fits them)", () => {
+    const query = "Coffee in Lisbon and the Kafka streams?";
+    expect(decideCoverage({ index, query, thresholds: { evidence: 0, vocabulary: 0.5, topical: 0 } }).covered).toBe(true);
+    expect(decideCoverage({ index, query, thresholds: { evidence: 0, vocabulary: 0.9, topical: 0 } }).covered).toBe(false);
+  });
+
+  it("refuses a question that rests only on a passing mention (\"contact\" once in a talk tip)", () => {
+    const withTip = lexicalSearchIndex({
+      model: "test",
+      chunks: [
+        chunk("talk", "My first talk › Tips", "Rehearse five times. Put your contact details on the last slide and leave it up."),
+        chunk("rust", "A tracker in Rust › Why Rust", "Rust made the tracker fast; Rust's types caught the bugs."),
+        chunk("cafe", "Lisbon › Coffee", "A bica at the counter, then work."),
+      ],
+    });
+    expect(decideCoverage({ index: withTip, query: "How can I contact you?" })).toMatchObject({ covered: false, evidence: { vocabulary: 1, topical: 0 } });
+    expect(decideCoverage({ index: withTip, query: "Have you written Rust?" })).toMatchObject({ covered: true, evidence: { topical: 1 } });
+  });
+});
+
+describe("lexicalEvidence", () => {
+  it("scores a word in a heading above the same word mentioned once in a body", () => {
+    const heading = lexicalEvidence({ index, query: "k3s" }).best!;
+    const body = lexicalEvidence({ index, query: "Parquet" }).best!;
+    expect(heading.score).toBeGreaterThan(body.score);
+    expect(heading.score).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { lexicalQueryOf, topicWordsOf } from "./query-terms";
+
+describe("lexicalQueryOf", () => {
+  const abbreviations = [{ short: "ml", long: "machine learning" }];
+
+  it("keeps question framing out of what BM25 matches (\"what kind of … work have you done\")", () => {
+    expect(lexicalQueryOf({ query: "What kind of ML work have you done?", abbreviations })).toBe("ml machine learning");
+    expect(lexicalQueryOf({ query: "Tell me about your Raspberry Pi cluster", abbreviations: [] })).toBe("raspberry pi cluster");
+  });
+
+  it("keeps the framing when it is all the question has, so it still matches something", () => {
+    expect(lexicalQueryOf({ query: "Where did you work?", abbreviations: [] })).toBe("work");
+  });
+});
+
+describe("topicWordsOf", () => {
+  it("drops stop words, framing and single letters (\"what's\" → \"s\")", () => {
+    expect(topicWordsOf("What's the capital of France?")).toEqual(["capital", "france"]);
+    expect(topicWordsOf("Have you used Terraform?")).toEqual(["terraform"]);
+  });
+});

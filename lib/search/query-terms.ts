@@ -1,0 +1,45 @@
+import nlp from "wink-nlp-utils";
+import { expandAbbreviations, type Abbreviation } from "./abbreviations";
+import { tokenize } from "./bm25";
+
+/**
+ * Words that frame a question to a person rather than name its topic ("what kind of …
+ * have you done", "tell me about …", "can you describe …", "where did you work"). BM25's
+ * stop list keeps them, so they would match any chunk that happens to use them ("The
+ * five months I didn't work"). General English question phrasing, never a question's topic.
+ */
+export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set([
+  "tell", "kind", "kinds", "sort", "sorts", "type", "types", "done", "doing", "do", "does", "did", "can", "could", "would", "will", "please",
+  "know", "thing", "things", "stuff", "anything", "something", "ever", "really", "actually", "describe", "explain", "share", "give", "get",
+  "work", "works", "worked", "working", "use", "used", "using", "like", "much", "many", "lot", "lots", "any", "some", "tried", "try",
+  "given", "gave", "giving", "gives", "call", "called", "happen", "happens", "happened", "mean", "means",
+  "write", "wrote", "written", "writing", "build", "built", "building", "make", "made", "making",
+]);
+
+/** The query's words that BM25 does not already drop as stop words (lower-cased, accents folded), single letters ("what's" → "s") dropped. */
+function meaningfulWords(query: string): string[] {
+  return nlp.tokens.removeWords(tokenize(query)).filter((word) => word.length > 1);
+}
+
+/** True when a word names a topic: not a BM25 stop word and not question framing. */
+function isTopicWord(word: string): boolean {
+  return !QUESTION_FRAME_WORDS.has(word) && nlp.tokens.removeWords([word]).length === 1;
+}
+
+/**
+ * The text BM25 matches for a question: its words with the author's abbreviations
+ * expanded both ways, minus question framing. When framing is all a question has ("what
+ * do you work on?"), it is kept, so the question still matches something.
+ */
+export function lexicalQueryOf({ query, abbreviations }: { query: string; abbreviations: Abbreviation[] }): string {
+  const words = meaningfulWords(expandAbbreviations(query, abbreviations));
+  const topical = words.filter(isTopicWord);
+  return (topical.length > 0 ? topical : words).join(" ");
+}
+
+/** The topic words of a question (expansions not included): what the covered decision asks the writing to match. */
+export function topicWordsOf(query: string): string[] {
+  const words = meaningfulWords(query);
+  const topical = words.filter(isTopicWord);
+  return [...new Set(topical.length > 0 ? topical : words)];
+}
