@@ -13,7 +13,7 @@ export async function main(): Promise<void> {
   let config: GatewayConfig;
   let gateway: Gateway;
   try {
-    config = loadConfig(process.env);
+    config = { ...loadConfig(process.env), log: createBatchedLog() };
     gateway = createServer(config);
   } catch (error) {
     return fail(error);
@@ -36,7 +36,23 @@ export async function main(): Promise<void> {
   const activated = process.env.LISTEN_PID === String(process.pid) && Number(process.env.LISTEN_FDS) >= 1;
   const url = await gateway.listen(activated ? { fd: SD_LISTEN_FDS_START } : {}).catch(fail);
   const models = config.models.join(",");
-  console.log(`embed gateway listening on ${url}${activated ? " (socket activation)" : ""}, upstream ${config.ollamaUrl.origin}, models ${models}`);
+  const upstreams = config.upstreams.map((u) => `${u.url.origin} (cap ${u.concurrency})`).join(", ");
+  const cache = config.cacheEntries > 0 ? `cache ${config.cacheEntries} vectors` : "cache off";
+  console.log(`embed gateway listening on ${url}${activated ? " (socket activation)" : ""}, upstreams ${upstreams}, models ${models}, ${cache}`);
+  if (gateway.metricsUrl) console.log(`metrics on ${gateway.metricsUrl}`);
+}
+
+// The access log is written once per turn of the event loop, not once per request:
+// a write to a pipe (systemd's journal) is a synchronous system call on Linux.
+function createBatchedLog(): (line: string) => void {
+  let lines: string[] = [];
+  const flush = () => {
+    process.stdout.write(`${lines.join("\n")}\n`);
+    lines = [];
+  };
+  return (line) => {
+    if (lines.push(line) === 1) setImmediate(flush);
+  };
 }
 
 function fail(error: unknown): never {

@@ -3,7 +3,7 @@
 import type { EmbedRequest } from "./request";
 
 /** What Ollama's /api/embed answers (the fields the translation reads). */
-export type OllamaEmbedResponse = { model?: string; embeddings: number[][]; prompt_eval_count?: number };
+export type OllamaEmbedResponse = { model?: string; embeddings: number[][]; total_duration?: number; load_duration?: number; prompt_eval_count?: number };
 
 /** The /api/embed body the gateway sends: only the vetted fields, never the client's options or keep_alive. */
 export function toOllamaBody(request: EmbedRequest): string {

@@ -1,27 +1,33 @@
 // createServer: the gateway as a node:http server. Checks run in a fixed order:
-// route (404/405) → token (401, no bucket touched) → body limits (413) → JSON and
-// model (400/403) → the client's bucket (429) → concurrency cap (503) → Ollama.
+// route (404/405) → token (401, no bucket touched) → an empty bucket (429, body unread)
+// → body limits (413) → JSON and model (400/403) → the bucket (429) → the cache →
+// a slot in the upstream pool (503) → Ollama.
 import { createServer as createHttpServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createBuckets } from "./bucket";
+import { createEmbeddingCache } from "./cache";
 import type { GatewayConfig } from "./config";
 import { serveEmbed } from "./embed";
 import type { EmbedDeps } from "./embed";
 import { GatewayError, sendError } from "./errors";
 import type { ErrorSurface } from "./errors";
 import { createHealthCheck } from "./health";
+import { createMetrics } from "./metrics";
+import type { GatewayMetrics, RouteLabel } from "./metrics";
+import { startMetricsServer } from "./metrics-server";
+import type { MetricsServer } from "./metrics-server";
+import { createPool } from "./pool";
+import type { Pool } from "./pool";
 import { requestLimits } from "./request";
-import { createSemaphore } from "./semaphore";
 import { bearerToken, createTokenSet, readTokensFile } from "./tokens";
-import { createUpstream } from "./upstream";
 
 // Exact paths only: no normalisation, so `/api/embed/../pull`, `//api/embed`,
 // `/api/embed/` and `/API/EMBED` are all simply unknown.
-const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface }>([
-  ["/api/embed", { method: "POST", surface: "ollama" }],
-  ["/v1/embeddings", { method: "POST", surface: "openai" }],
-  ["/healthz", { method: "GET" }],
+const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface; label: RouteLabel }>([
+  ["/api/embed", { method: "POST", surface: "ollama", label: "/api/embed" }],
+  ["/v1/embeddings", { method: "POST", surface: "openai", label: "/v1/embeddings" }],
+  ["/healthz", { method: "GET", label: "/healthz" }],
 ]);
 
 // Idle keep-alive connections close after this; a proxy in front (deploy/cloudflared-config.yml)
@@ -31,8 +37,12 @@ const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 /** The running gateway. */
 export type Gateway = {
   server: Server;
-  /** Listens on config.host:config.port (or an inherited fd) and resolves to the base URL. */
+  pool: Pool;
+  metrics: GatewayMetrics;
+  /** Probes every upstream (models included), then listens on config.host:config.port (or an inherited fd) and resolves to the base URL; starts the metrics listener when configured. */
   listen(options?: { fd?: number }): Promise<string>;
+  /** `http://host:port/metrics` once listening with a metrics port, else undefined. */
+  readonly metricsUrl: string | undefined;
   /** Re-reads the tokens file; on any problem the old tokens stay in force. */
   reloadTokens(): { ok: true; count: number } | { ok: false; error: string };
   /** Stops accepting, lets requests in flight finish (up to shutdownGraceMs), then resolves. */
@@ -42,15 +52,18 @@ export type Gateway = {
 /** Builds the gateway from a config; throws TokenFileError if the tokens file is unusable. */
 export function createServer(config: GatewayConfig): Gateway {
   let tokens = createTokenSet(readTokensFile(config.tokensFile));
-  const upstream = createUpstream(config.ollamaUrl);
+  const metrics = createMetrics({ withProcessMetrics: config.metricsPort !== undefined });
+  const pool = createPool({ upstreams: config.upstreams, models: config.models, queueSize: config.queueSize, metrics, log: config.log });
   const deps: EmbedDeps = {
     config,
     limits: requestLimits(config),
-    upstream,
+    pool,
     buckets: createBuckets(config),
-    semaphore: createSemaphore({ limit: config.concurrency, queueSize: config.queueSize }),
+    cache: config.cacheEntries > 0 ? createEmbeddingCache(config.cacheEntries) : undefined,
+    metrics,
   };
-  const health = createHealthCheck(upstream);
+  const health = createHealthCheck(pool);
+  let metricsServer: MetricsServer | undefined;
   let closing = false;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -65,6 +78,9 @@ export function createServer(config: GatewayConfig): Gateway {
       if (closing) setImmediate(() => server.closeIdleConnections());
       // Unknown paths are not echoed: a mistyped URL might carry a secret.
       const status = res.writableFinished ? res.statusCode : 499;
+      const label = route?.label ?? "other";
+      metrics.requests.labels(label, String(status)).inc();
+      metrics.requestDuration.labels(label).observe((performance.now() - started) / 1000);
       config.log(`${new Date().toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(performance.now() - started)}ms`);
     });
     const surface: ErrorSurface = route?.surface ?? (pathname.startsWith("/v1/") ? "openai" : "ollama");
@@ -77,6 +93,7 @@ export function createServer(config: GatewayConfig): Gateway {
       if (!route.surface) return await health.serve(res);
       const id = tokens.identify(bearerToken(req.headers.authorization));
       if (!id) {
+        metrics.authFailures.inc();
         res.setHeader("WWW-Authenticate", 'Bearer realm="embed-gateway"');
         throw new GatewayError("unauthorized:gateway");
       }
@@ -85,9 +102,9 @@ export function createServer(config: GatewayConfig): Gateway {
     } catch (error) {
       if (abort.signal.aborted) return;
       if (!(error instanceof GatewayError)) config.log(`${new Date().toISOString()} ${clientId} error: ${(error as Error).message}`);
-      // Node drains an unread body to keep the connection; only a small, declared one is worth it.
-      const declared = Number(req.headers["content-length"] ?? Number.NaN);
-      if (!req.complete && !(declared <= config.maxBodyBytes)) res.setHeader("Connection", "close");
+      // Node would drain an unread body to keep the connection: a client could hold the
+      // socket with a body it never sends. An error answered before the body is read closes it.
+      if (!req.complete) res.setHeader("Connection", "close");
       sendError(res, error, surface);
     }
   }
@@ -103,13 +120,22 @@ export function createServer(config: GatewayConfig): Gateway {
     },
     (req, res) => void handle(req, res),
   );
+  // Past the cap, new connections are closed at accept: the Pi keeps its memory.
+  server.maxConnections = config.maxConnections;
   // Without this listener Node would answer `100 Continue` before any check ran.
   server.on("checkContinue", (req, res) => void handle(req, res));
 
   return {
     server,
-    listen: (options = {}) =>
-      new Promise((resolve, reject) => {
+    pool,
+    metrics,
+    get metricsUrl() {
+      return metricsServer?.url;
+    },
+    async listen(options = {}) {
+      await pool.probeAll();
+      if (config.metricsPort !== undefined) metricsServer = await startMetricsServer({ registry: metrics.registry, host: config.metricsHost, port: config.metricsPort });
+      return new Promise((resolve, reject) => {
         server.once("error", reject);
         const done = () => {
           const { address, port } = server.address() as AddressInfo;
@@ -117,7 +143,8 @@ export function createServer(config: GatewayConfig): Gateway {
         };
         if (options.fd !== undefined) server.listen({ fd: options.fd }, done);
         else server.listen(config.port, config.host, done);
-      }),
+      });
+    },
     reloadTokens() {
       try {
         tokens = createTokenSet(readTokensFile(config.tokensFile));
@@ -132,8 +159,8 @@ export function createServer(config: GatewayConfig): Gateway {
         const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
         server.close(() => {
           clearTimeout(force);
-          upstream.destroy();
-          resolve();
+          pool.close();
+          void (metricsServer?.close() ?? Promise.resolve()).then(() => resolve());
         });
         server.closeIdleConnections();
       }),

@@ -1,50 +1,94 @@
-// The only calls that reach Ollama: POST /api/embed and GET / (the health probe).
-// Fixed paths, fixed headers, nothing of the client's request but the vetted body.
+// The only calls that reach an Ollama: POST /api/embed and GET /api/tags (the probe).
+// Fixed paths, fixed headers, nothing of the client's request but the vetted body;
+// a total deadline per call and a cap on the reply's size.
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { GatewayError } from "./errors";
 
-// A reply bigger than this is not an embedding of at most maxInputs texts.
-const MAX_UPSTREAM_BYTES = 64 * 1024 * 1024;
+// Idle kept-alive sockets to one Ollama; more than the busiest cap would only sit idle.
+const MAX_FREE_SOCKETS = 16;
 
 /** Ollama's status and body. */
 export type UpstreamReply = { status: number; body: Buffer };
 
+/** One call: the path, the body, when to give up, how big the reply may be. */
+export type UpstreamCall = {
+  method: "GET" | "POST";
+  path: "/api/tags" | "/api/embed";
+  body?: string;
+  /** Aborting it destroys the call at once (the client went away). */
+  signal?: AbortSignal;
+  /** Total time for the whole call, connect to last byte: a trickling reply cannot hold it longer. */
+  deadlineMs: number;
+  maxReplyBytes: number;
+};
+
 /** A client for one Ollama base URL, reusing connections. */
 export type Upstream = {
-  call(options: { method: "GET" | "POST"; path: "/" | "/api/embed"; body?: string; signal: AbortSignal; timeoutMs: number }): Promise<UpstreamReply>;
+  call(call: UpstreamCall): Promise<UpstreamReply>;
   destroy(): void;
 };
 
-/** Creates the upstream client; errors come out as GatewayError (502 down, 504 timeout). */
+/** Creates the client; errors come out as GatewayError (502 unreachable or reply too big, 504 past the deadline). */
 export function createUpstream(base: URL): Upstream {
   const https = base.protocol === "https:";
-  const agent = https ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const agent = https ? new HttpsAgent({ keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS }) : new HttpAgent({ keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS });
   const send = https ? httpsRequest : httpRequest;
   const prefix = base.pathname.replace(/\/$/, "");
+  const target = { protocol: base.protocol, hostname: base.hostname.replace(/^\[|\]$/g, ""), port: base.port || (https ? 443 : 80), agent };
   return {
-    call({ method, path, body, signal, timeoutMs }) {
+    call({ method, path, body, signal, deadlineMs, maxReplyBytes }) {
       return new Promise((resolve, reject) => {
-        const headers: Record<string, string> = { Accept: "application/json" };
-        if (body !== undefined) Object.assign(headers, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(body)) });
-        const req = send(new URL(prefix + path, base), { method, headers, agent, signal, timeout: timeoutMs }, (res) => {
+        const headers: Record<string, string | number> = body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) };
+        let failure: Error | undefined;
+        let done = false;
+        const finish = (error: Error | undefined, reply?: UpstreamReply) => {
+          if (done) return;
+          done = true;
+          clearTimeout(deadline);
+          signal?.removeEventListener("abort", onAbort);
+          if (reply) resolve(reply);
+          else reject(failure ?? asGatewayError(error as Error));
+        };
+        const fail = (error: Error) => {
+          failure ??= error;
+          req.destroy(error);
+          finish(error);
+        };
+        const deadline = setTimeout(() => fail(new GatewayError("timeout:upstream")), deadlineMs);
+        const onAbort = () => fail(abortError());
+        const req = send({ ...target, method, path: prefix + path, headers }, (res: IncomingMessage) => {
+          if (Number(res.headers["content-length"]) > maxReplyBytes) return fail(tooLarge());
           const chunks: Buffer[] = [];
           let size = 0;
           res.on("data", (chunk: Buffer) => {
             size += chunk.length;
-            if (size > MAX_UPSTREAM_BYTES) req.destroy(new GatewayError("error:upstream"));
+            if (size > maxReplyBytes) fail(tooLarge());
             else chunks.push(chunk);
           });
-          res.on("end", () => resolve({ status: res.statusCode ?? 502, body: Buffer.concat(chunks) }));
-          res.on("error", (error) => reject(asGatewayError(error)));
+          res.on("end", () => finish(undefined, { status: res.statusCode ?? 502, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) }));
+          res.on("error", (error) => finish(error));
+          res.on("close", () => finish(new Error("reply cut short")));
         });
-        req.on("timeout", () => req.destroy(new GatewayError("timeout:upstream")));
-        req.on("error", (error) => reject(asGatewayError(error)));
+        req.on("error", (error) => finish(error));
+        if (signal?.aborted) return fail(abortError());
+        signal?.addEventListener("abort", onAbort, { once: true });
         req.end(body);
       });
     },
     destroy: () => agent.destroy(),
   };
+}
+
+function tooLarge(): GatewayError {
+  return new GatewayError("error:upstream");
+}
+
+function abortError(): Error {
+  const error = new Error("client went away");
+  error.name = "AbortError";
+  return error;
 }
 
 function asGatewayError(error: Error): Error {
