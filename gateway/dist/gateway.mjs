@@ -5416,7 +5416,7 @@ function lookUpCached(request, deps) {
   if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
   const model = withTag(request.model);
   const keys = request.inputs.map((text) => cache.keyOf(model, text));
-  const vectors = request.truncate === false ? new Array(keys.length) : keys.map((key) => cache.get(key));
+  const vectors = request.truncate === false ? new Array(keys.length).fill(void 0) : keys.map((key) => cache.get(key));
   const missing = [];
   vectors.forEach((vector, i) => vector === void 0 && missing.push(i));
   metrics.cacheHits.inc(keys.length - missing.length);
@@ -5595,11 +5595,16 @@ function createPool(options) {
     metrics.upstreamUp.labels(member.label).set(state === "up" ? 1 : 0);
     if (state === "up") drain();
   };
+  let turn = 0;
   const pick = (exclude) => {
-    const usable = members.filter((m) => m !== exclude && m.state !== "mismatched");
-    const up = usable.filter((m) => m.state === "up");
+    const anyUp = members.some((m) => m.state === "up" && m !== exclude);
     let best;
-    for (const m of up.length > 0 ? up : usable) if (m.active < m.limit && (!best || m.active / m.limit < best.active / best.limit)) best = m;
+    for (let k = 0; k < members.length; k++) {
+      const m = members[(turn + k) % members.length];
+      if (m === exclude || m.state === "mismatched" || anyUp && m.state !== "up" || m.active >= m.limit) continue;
+      if (!best || m.active / m.limit < best.active / best.limit) best = m;
+    }
+    if (best) turn = (members.indexOf(best) + 1) % members.length;
     return best;
   };
   const lease = (member) => {
@@ -5801,7 +5806,7 @@ function createServer2(config) {
       clientId = id;
       await serveEmbed({ req, res, surface, clientId, signal: abort.signal, deps });
     } catch (error) {
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) return void req.socket.destroy();
       if (!(error instanceof GatewayError)) config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} error: ${error.message}`);
       if (!req.complete) res.setHeader("Connection", "close");
       sendError(res, error, surface);

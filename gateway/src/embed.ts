@@ -65,7 +65,7 @@ function lookUpCached(request: EmbedRequest, deps: EmbedDeps): { vectors: Array<
   if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
   const model = withTag(request.model);
   const keys = request.inputs.map((text) => cache.keyOf(model, text));
-  const vectors = request.truncate === false ? new Array<undefined>(keys.length) : keys.map((key) => cache.get(key));
+  const vectors = request.truncate === false ? new Array<undefined>(keys.length).fill(undefined) : keys.map((key) => cache.get(key));
   const missing: number[] = [];
   vectors.forEach((vector, i) => vector === undefined && missing.push(i));
   metrics.cacheHits.inc(keys.length - missing.length);

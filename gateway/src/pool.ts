@@ -63,11 +63,17 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
 
   // Usable now: up; if none is up, any not known to lack a model (a single Ollama that
   // just restarted is tried at once rather than after the cool-off).
+  // Ties go round the members in turn, so equally idle upstreams share the load.
+  let turn = 0;
   const pick = (exclude?: Member): Member | undefined => {
-    const usable = members.filter((m) => m !== exclude && m.state !== "mismatched");
-    const up = usable.filter((m) => m.state === "up");
+    const anyUp = members.some((m) => m.state === "up" && m !== exclude);
     let best: Member | undefined;
-    for (const m of up.length > 0 ? up : usable) if (m.active < m.limit && (!best || m.active / m.limit < best.active / best.limit)) best = m;
+    for (let k = 0; k < members.length; k++) {
+      const m = members[(turn + k) % members.length];
+      if (m === exclude || m.state === "mismatched" || (anyUp && m.state !== "up") || m.active >= m.limit) continue;
+      if (!best || m.active / m.limit < best.active / best.limit) best = m;
+    }
+    if (best) turn = (members.indexOf(best) + 1) % members.length;
     return best;
   };
 

@@ -100,7 +100,8 @@ export function createServer(config: GatewayConfig): Gateway {
       clientId = id;
       await serveEmbed({ req, res, surface, clientId, signal: abort.signal, deps });
     } catch (error) {
-      if (abort.signal.aborted) return;
+      // The client left: nothing to answer, and its socket must not linger half-open.
+      if (abort.signal.aborted) return void req.socket.destroy();
       if (!(error instanceof GatewayError)) config.log(`${new Date().toISOString()} ${clientId} error: ${(error as Error).message}`);
       // Node would drain an unread body to keep the connection: a client could hold the
       // socket with a body it never sends. An error answered before the body is read closes it.
