@@ -5899,16 +5899,19 @@ async function main() {
   console.log(`embed gateway listening on ${url}${activated ? " (socket activation)" : ""}, upstreams ${upstreams}, models ${models}, ${cache}`);
   if (gateway.metricsUrl) console.log(`metrics on ${gateway.metricsUrl}`);
 }
+var LOG_FLUSH_MS = 200;
 function createBatchedLog() {
   let lines = [];
   const flush = () => {
-    process.stdout.write(`${lines.join("\n")}
-`);
+    if (lines.length === 0) return;
+    const text = `${lines.join("\n")}
+`;
     lines = [];
+    process.stdout.write(text);
   };
-  return (line) => {
-    if (lines.push(line) === 1) setImmediate(flush);
-  };
+  setInterval(flush, LOG_FLUSH_MS).unref();
+  process.on("exit", flush);
+  return (line) => void lines.push(line);
 }
 function fail(error) {
   console.error(`embed gateway: ${error.message}`);
