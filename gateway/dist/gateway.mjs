@@ -5515,15 +5515,257 @@ function modelsMissing(body, allowed) {
 }
 
 // gateway/src/upstream.ts
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+// gateway/src/upstream-socket.ts
+import { connect } from "node:net";
+
+// gateway/src/reply-parser.ts
+var MAX_HEAD_BYTES = 16 * 1024;
+var CRLF = Buffer.from("\r\n");
+var HEAD_END = Buffer.from("\r\n\r\n");
+var ReplyError = class extends Error {
+  constructor(message, tooLarge3 = false) {
+    super(message);
+    this.tooLarge = tooLarge3;
+  }
+  tooLarge;
+};
+function createReplyParser(maxBodyBytes) {
+  let pending = Buffer.alloc(0);
+  let phase = "head";
+  let status = 0;
+  let keepAlive = true;
+  let remaining = 0;
+  const parts = [];
+  let size = 0;
+  const take = (bytes) => {
+    size += bytes.length;
+    if (size > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+    parts.push(bytes);
+  };
+  const readHead = (head) => {
+    const lines = head.split("\r\n");
+    const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
+    if (!statusLine) throw new ReplyError("not an HTTP/1.x status line");
+    status = Number(statusLine[2]);
+    let length;
+    let chunked = false;
+    let connection = statusLine[1] === "0" ? "close" : "keep-alive";
+    for (const line of lines.slice(1)) {
+      const colon = line.indexOf(":");
+      if (colon <= 0) throw new ReplyError("malformed header line");
+      const name = line.slice(0, colon).trim().toLowerCase();
+      const value = line.slice(colon + 1).trim().toLowerCase();
+      if (name === "content-length") {
+        if (!/^\d+$/.test(value) || length !== void 0 && length !== Number(value)) throw new ReplyError("bad Content-Length");
+        length = Number(value);
+      } else if (name === "transfer-encoding") chunked = value.split(",").map((v) => v.trim()).pop() === "chunked";
+      else if (name === "connection") connection = value;
+    }
+    keepAlive = connection === "keep-alive";
+    if (status >= 100 && status < 200) return void (phase = "head");
+    if (status === 204 || status === 304) phase = "done";
+    else if (chunked) phase = "chunk-size";
+    else if (length !== void 0) {
+      if (length > maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
+      remaining = length;
+      phase = length === 0 ? "done" : "length";
+    } else {
+      keepAlive = false;
+      phase = "close";
+    }
+  };
+  const step = () => {
+    if (phase === "head") {
+      const end = pending.indexOf(HEAD_END);
+      if (end < 0) {
+        if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
+        return false;
+      }
+      readHead(pending.toString("latin1", 0, end));
+      pending = pending.subarray(end + 4);
+      return true;
+    }
+    if (phase === "length" || phase === "chunk-data") {
+      if (pending.length === 0) return false;
+      const piece = pending.subarray(0, remaining);
+      take(piece);
+      remaining -= piece.length;
+      pending = pending.subarray(piece.length);
+      if (remaining > 0) return false;
+      if (phase === "length") phase = "done";
+      else {
+        if (pending.length < 2) return false;
+        if (!pending.subarray(0, 2).equals(CRLF)) throw new ReplyError("chunk not followed by CRLF");
+        pending = pending.subarray(2);
+        phase = "chunk-size";
+      }
+      return true;
+    }
+    if (phase === "chunk-size" || phase === "trailer") {
+      const end = pending.indexOf(CRLF);
+      if (end < 0) {
+        if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("chunk line too long");
+        return false;
+      }
+      const line = pending.toString("latin1", 0, end);
+      pending = pending.subarray(end + 2);
+      if (phase === "trailer") {
+        if (line === "") phase = "done";
+        return true;
+      }
+      const sizeText = line.split(";")[0].trim();
+      if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new ReplyError("bad chunk size");
+      remaining = Number.parseInt(sizeText, 16);
+      if (size + remaining > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+      phase = remaining === 0 ? "trailer" : "chunk-data";
+      return true;
+    }
+    if (phase === "close") {
+      if (pending.length > 0) take(pending);
+      pending = Buffer.alloc(0);
+    }
+    return false;
+  };
+  return {
+    push(chunk) {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      while (phase !== "done" && step()) ;
+      if (phase === "done" && pending.length > 0) keepAlive = false;
+      return phase === "done";
+    },
+    end() {
+      if (phase !== "close") return false;
+      phase = "done";
+      return true;
+    },
+    get status() {
+      return status;
+    },
+    get keepAlive() {
+      return keepAlive;
+    },
+    body: () => parts.length === 1 ? parts[0] : Buffer.concat(parts, size)
+  };
+}
+
+// gateway/src/upstream-socket.ts
+var MAX_IDLE_SOCKETS = 16;
+var IDLE_SOCKET_MS = 4e3;
+function createSocketUpstream(base) {
+  const host = base.hostname.replace(/^\[|\]$/g, "");
+  const port = Number(base.port || 80);
+  const prefix = base.pathname.replace(/\/$/, "");
+  const idle = [];
+  const busy = /* @__PURE__ */ new Set();
+  const park = (socket) => {
+    if (idle.length >= MAX_IDLE_SOCKETS) return void socket.destroy();
+    const drop = () => {
+      socket.destroy();
+      const at = idle.indexOf(socket);
+      if (at >= 0) idle.splice(at, 1);
+    };
+    socket.once("data", drop).once("end", drop).once("close", drop).once("timeout", drop);
+    socket.setTimeout(IDLE_SOCKET_MS);
+    idle.push(socket);
+  };
+  const unpark = () => {
+    const socket = idle.pop();
+    if (!socket) return void 0;
+    socket.removeAllListeners("data").removeAllListeners("end").removeAllListeners("close").removeAllListeners("timeout");
+    socket.setTimeout(0);
+    return socket;
+  };
+  function attempt(call, request, allowStale) {
+    return new Promise((resolve, reject) => {
+      const reused = unpark();
+      const socket = reused ?? connect({ host, port, noDelay: true }).on("error", ignore);
+      busy.add(socket);
+      const parser = createReplyParser(call.maxReplyBytes);
+      let received = false;
+      let settled = false;
+      const settle = (error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        call.signal?.removeEventListener("abort", onAbort);
+        socket.off("data", onData).off("end", onEnd).off("close", onEnd).off("error", onError);
+        busy.delete(socket);
+        if (error) {
+          socket.destroy();
+          return reject(error);
+        }
+        if (parser.keepAlive && !socket.destroyed) park(socket);
+        else socket.destroy();
+        resolve({ status: parser.status, body: parser.body() });
+      };
+      const onData = (chunk) => {
+        received = true;
+        try {
+          if (parser.push(chunk)) settle(void 0);
+        } catch (error) {
+          if (!(error instanceof ReplyError)) throw error;
+          settle(new GatewayError("error:upstream"));
+        }
+      };
+      const onEnd = () => {
+        if (parser.end()) return settle(void 0);
+        if (reused && !received && allowStale && !settled) {
+          settled = true;
+          clearTimeout(deadline);
+          call.signal?.removeEventListener("abort", onAbort);
+          busy.delete(socket);
+          socket.destroy();
+          return void attempt(call, request, false).then(resolve, reject);
+        }
+        settle(new GatewayError("unavailable:upstream"));
+      };
+      const onError = () => onEnd();
+      const onAbort = () => settle(abortError());
+      const deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
+      socket.on("data", onData).on("end", onEnd).on("close", onEnd).on("error", onError);
+      if (call.signal?.aborted) return settle(abortError());
+      call.signal?.addEventListener("abort", onAbort, { once: true });
+      socket.write(request);
+    });
+  }
+  return {
+    call(call) {
+      const length = call.body === void 0 ? "" : `Content-Type: application/json\r
+Content-Length: ${Buffer.byteLength(call.body)}\r
+`;
+      const request = `${call.method} ${prefix}${call.path} HTTP/1.1\r
+Host: ${base.host}\r
+Accept: application/json\r
+${length}\r
+${call.body ?? ""}`;
+      return attempt(call, request, true);
+    },
+    destroy() {
+      for (const socket of [...idle, ...busy]) socket.destroy();
+      idle.length = 0;
+      busy.clear();
+    }
+  };
+}
+function ignore() {
+}
+function abortError() {
+  const error = new Error("client went away");
+  error.name = "AbortError";
+  return error;
+}
+
+// gateway/src/upstream.ts
 var MAX_FREE_SOCKETS = 16;
 function createUpstream(base) {
-  const https = base.protocol === "https:";
-  const agent = https ? new HttpsAgent({ keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS }) : new HttpAgent({ keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS });
-  const send = https ? httpsRequest : httpRequest;
+  return base.protocol === "https:" ? createHttpsUpstream(base) : createSocketUpstream(base);
+}
+function createHttpsUpstream(base) {
+  const agent = new HttpsAgent({ keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS });
   const prefix = base.pathname.replace(/\/$/, "");
-  const target = { protocol: base.protocol, hostname: base.hostname.replace(/^\[|\]$/g, ""), port: base.port || (https ? 443 : 80), agent };
+  const target = { protocol: base.protocol, hostname: base.hostname.replace(/^\[|\]$/g, ""), port: base.port || 443, agent };
   return {
     call({ method, path, body, signal, deadlineMs, maxReplyBytes }) {
       return new Promise((resolve, reject) => {
@@ -5544,8 +5786,8 @@ function createUpstream(base) {
           finish(error);
         };
         const deadline = setTimeout(() => fail2(new GatewayError("timeout:upstream")), deadlineMs);
-        const onAbort = () => fail2(abortError());
-        const req = send({ ...target, method, path: prefix + path, headers }, (res) => {
+        const onAbort = () => fail2(abortError2());
+        const req = httpsRequest({ ...target, method, path: prefix + path, headers }, (res) => {
           if (Number(res.headers["content-length"]) > maxReplyBytes) return fail2(tooLarge2());
           const chunks = [];
           let size = 0;
@@ -5559,7 +5801,7 @@ function createUpstream(base) {
           res.on("close", () => finish(new Error("reply cut short")));
         });
         req.on("error", (error) => finish(error));
-        if (signal?.aborted) return fail2(abortError());
+        if (signal?.aborted) return fail2(abortError2());
         signal?.addEventListener("abort", onAbort, { once: true });
         req.end(body);
       });
@@ -5570,7 +5812,7 @@ function createUpstream(base) {
 function tooLarge2() {
   return new GatewayError("error:upstream");
 }
-function abortError() {
+function abortError2() {
   const error = new Error("client went away");
   error.name = "AbortError";
   return error;

@@ -1,10 +1,11 @@
 // The only calls that reach an Ollama: POST /api/embed and GET /api/tags (the probe).
 // Fixed paths, fixed headers, nothing of the client's request but the vetted body;
-// a total deadline per call and a cap on the reply's size.
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
+// a total deadline per call and a cap on the reply's size. Plain http goes through the
+// lean socket client (upstream-socket.ts); https through node:https.
 import type { IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { GatewayError } from "./errors";
+import { createSocketUpstream } from "./upstream-socket";
 
 // Idle kept-alive sockets to one Ollama; more than the busiest cap would only sit idle.
 const MAX_FREE_SOCKETS = 16;
@@ -32,11 +33,13 @@ export type Upstream = {
 
 /** Creates the client; errors come out as GatewayError (502 unreachable or reply too big, 504 past the deadline). */
 export function createUpstream(base: URL): Upstream {
-  const https = base.protocol === "https:";
-  const agent = https ? new HttpsAgent({ keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS }) : new HttpAgent({ keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS });
-  const send = https ? httpsRequest : httpRequest;
+  return base.protocol === "https:" ? createHttpsUpstream(base) : createSocketUpstream(base);
+}
+
+function createHttpsUpstream(base: URL): Upstream {
+  const agent = new HttpsAgent({ keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS });
   const prefix = base.pathname.replace(/\/$/, "");
-  const target = { protocol: base.protocol, hostname: base.hostname.replace(/^\[|\]$/g, ""), port: base.port || (https ? 443 : 80), agent };
+  const target = { protocol: base.protocol, hostname: base.hostname.replace(/^\[|\]$/g, ""), port: base.port || 443, agent };
   return {
     call({ method, path, body, signal, deadlineMs, maxReplyBytes }) {
       return new Promise((resolve, reject) => {
@@ -58,7 +61,7 @@ export function createUpstream(base: URL): Upstream {
         };
         const deadline = setTimeout(() => fail(new GatewayError("timeout:upstream")), deadlineMs);
         const onAbort = () => fail(abortError());
-        const req = send({ ...target, method, path: prefix + path, headers }, (res: IncomingMessage) => {
+        const req = httpsRequest({ ...target, method, path: prefix + path, headers }, (res: IncomingMessage) => {
           if (Number(res.headers["content-length"]) > maxReplyBytes) return fail(tooLarge());
           const chunks: Buffer[] = [];
           let size = 0;
