@@ -5267,7 +5267,7 @@ var QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 var MAX_REPLY_BYTES_PER_INPUT = 4096 * 24;
 var MAX_REPLY_OVERHEAD_BYTES = 4096;
 async function embedUpstream(options) {
-  const { pool, body, inputCount, signal, config, metrics } = options;
+  const { pool, body, inputCount, signal, config, metrics, afterAnswer } = options;
   let exclude;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
@@ -5275,7 +5275,6 @@ async function embedUpstream(options) {
     if (!pending) throw new GatewayError("overloaded:gateway", { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS });
     const lease = await pending;
     const started = performance.now();
-    metrics.queueWait.observe((started - waitStarted) / 1e3);
     const { member } = lease;
     let raw;
     let judged;
@@ -5288,8 +5287,12 @@ async function embedUpstream(options) {
       judged = { error, reason: error.code === "timeout:upstream" ? "timeout" : error.code === "unavailable:upstream" ? "unreachable" : "bad_reply" };
     } finally {
       lease.release();
-      metrics.upstreamDuration.labels(member.label).observe((performance.now() - started) / 1e3);
     }
+    const ended = performance.now();
+    afterAnswer.push(() => {
+      metrics.queueWait.observe((started - waitStarted) / 1e3);
+      metrics.upstreamDuration.labels(member.label).observe((ended - started) / 1e3);
+    });
     if ("answer" in judged) {
       if (member.state !== "up") pool.recheck(member);
       return { raw, answer: judged.answer };
@@ -5388,30 +5391,38 @@ async function serveEmbed(options) {
   const body = await readBody(req, res, config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
-  metrics.inputsPerRequest.observe(request.inputs.length);
-  const { vectors, keys, missing } = lookUpCached(request, deps);
+  const afterAnswer = [() => metrics.inputsPerRequest.observe(request.inputs.length)];
+  try {
+    await answer({ res, surface, signal, deps, request, afterAnswer });
+  } finally {
+    for (const record of afterAnswer) record();
+  }
+}
+async function answer(options) {
+  const { res, surface, signal, deps, request, afterAnswer } = options;
+  const { config, metrics } = deps;
+  const { vectors, keys, missing } = lookUpCached(request, deps, afterAnswer);
   let upstream;
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, signal, config, metrics });
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, signal, config, metrics, afterAnswer });
     missing.forEach((index, j) => {
       vectors[index] = upstream.answer.embeddings[j];
       if (keys) deps.cache.set(keys[index], vectors[index]);
     });
-    if (deps.cache) metrics.cacheEntries.set(deps.cache.size);
   }
   const embeddings = vectors;
   if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
   if (upstream && missing.length === request.inputs.length) return sendBytes(res, 200, upstream.raw, JSON_HEADERS);
-  const answer = upstream?.answer;
-  sendJson(res, 200, { model: answer?.model ?? request.model, embeddings, total_duration: answer?.total_duration ?? 0, load_duration: answer?.load_duration ?? 0, prompt_eval_count: answer?.prompt_eval_count ?? 0 });
+  const ollama = upstream?.answer;
+  sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
 }
 function refuseIfLimited(deps, result) {
   if (result.ok) return;
   deps.metrics.rateLimited.inc();
   throw new GatewayError("rate_limited:gateway", { retryAfterSeconds: result.retryAfterSeconds });
 }
-function lookUpCached(request, deps) {
+function lookUpCached(request, deps, afterAnswer) {
   const { cache, metrics } = deps;
   if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
   const model = withTag(request.model);
@@ -5419,8 +5430,10 @@ function lookUpCached(request, deps) {
   const vectors = request.truncate === false ? new Array(keys.length).fill(void 0) : keys.map((key) => cache.get(key));
   const missing = [];
   vectors.forEach((vector, i) => vector === void 0 && missing.push(i));
-  metrics.cacheHits.inc(keys.length - missing.length);
-  metrics.cacheMisses.inc(missing.length);
+  afterAnswer.push(() => {
+    metrics.cacheHits.inc(keys.length - missing.length);
+    metrics.cacheMisses.inc(missing.length);
+  });
   return { vectors, keys, missing };
 }
 
@@ -5446,6 +5459,7 @@ var DURATION_BUCKETS_SECONDS = [1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25,
 var INPUT_BUCKETS = [1, 2, 4, 8, 16, 32, 64];
 function createMetrics(options = {}) {
   const registry = new import_prom_client.Registry();
+  const sources = { inFlight: () => [], waiting: () => 0, cacheEntries: () => 0 };
   if (options.withProcessMetrics) (0, import_prom_client.collectDefaultMetrics)({ register: registry });
   const name = (suffix) => `${METRIC_PREFIX}_${suffix}`;
   const registers = [registry];
@@ -5457,15 +5471,23 @@ function createMetrics(options = {}) {
     rateLimited: new import_prom_client.Counter({ name: name("rate_limited_total"), help: "Requests refused with 429 (the token's bucket was empty)", registers }),
     inputsPerRequest: new import_prom_client.Histogram({ name: name("inputs_per_request"), help: "Texts in each accepted embed request", buckets: INPUT_BUCKETS, registers }),
     queueWait: new import_prom_client.Histogram({ name: name("queue_wait_seconds"), help: "Time an accepted request waited for a free upstream slot", buckets: DURATION_BUCKETS_SECONDS, registers }),
-    queueWaiting: new import_prom_client.Gauge({ name: name("queue_waiting"), help: "Requests waiting for a free upstream slot now", registers }),
+    queueWaiting: new import_prom_client.Gauge({ name: name("queue_waiting"), help: "Requests waiting for a free upstream slot now", registers, collect() {
+      this.set(sources.waiting());
+    } }),
     upstreamUp: new import_prom_client.Gauge({ name: name("upstream_up"), help: "1 when the upstream answers and serves every allowed model, else 0", labelNames: ["upstream"], registers }),
-    upstreamInFlight: new import_prom_client.Gauge({ name: name("upstream_in_flight"), help: "Embed calls in flight to each upstream", labelNames: ["upstream"], registers }),
+    upstreamInFlight: new import_prom_client.Gauge({ name: name("upstream_in_flight"), help: "Embed calls in flight to each upstream", labelNames: ["upstream"], registers, collect() {
+      for (const [upstream, calls] of sources.inFlight()) this.labels(upstream).set(calls);
+    } }),
     upstreamDuration: new import_prom_client.Histogram({ name: name("upstream_duration_seconds"), help: "Duration of each embed call to an upstream", labelNames: ["upstream"], buckets: DURATION_BUCKETS_SECONDS, registers }),
     upstreamFailures: new import_prom_client.Counter({ name: name("upstream_failures_total"), help: "Embed calls that failed and marked the upstream down, by reason", labelNames: ["upstream", "reason"], registers }),
     retries: new import_prom_client.Counter({ name: name("upstream_retries_total"), help: "Requests retried on another upstream after a failure before any byte reached the client", registers }),
     cacheHits: new import_prom_client.Counter({ name: name("cache_hits_total"), help: "Inputs answered from the gateway's embedding cache", registers }),
     cacheMisses: new import_prom_client.Counter({ name: name("cache_misses_total"), help: "Inputs that had to go upstream (cache on)", registers }),
-    cacheEntries: new import_prom_client.Gauge({ name: name("cache_entries"), help: "Vectors held in the gateway's embedding cache", registers })
+    cacheEntries: new import_prom_client.Gauge({ name: name("cache_entries"), help: "Vectors held in the gateway's embedding cache", registers, collect() {
+      this.set(sources.cacheEntries());
+    } }),
+    /** Where the scrape-time gauges read from; the server fills it in once the pool and cache exist. */
+    sources
   };
 }
 
@@ -5659,75 +5681,80 @@ function createSocketUpstream(base) {
   const prefix = base.pathname.replace(/\/$/, "");
   const idle = [];
   const busy = /* @__PURE__ */ new Set();
-  const park = (socket) => {
-    if (idle.length >= MAX_IDLE_SOCKETS) return void socket.destroy();
-    const drop = () => {
-      socket.destroy();
-      const at = idle.indexOf(socket);
-      if (at >= 0) idle.splice(at, 1);
-    };
-    socket.once("data", drop).once("end", drop).once("close", drop).once("timeout", drop);
-    socket.setTimeout(IDLE_SOCKET_MS);
-    idle.push(socket);
+  const open = () => {
+    const conn = { socket: connect({ host, port, noDelay: true }), user: void 0 };
+    const idleEnd = () => drop(conn);
+    conn.socket.on("data", (chunk) => conn.user ? conn.user.data(chunk) : idleEnd()).on("end", () => conn.user ? conn.user.end() : idleEnd()).on("close", () => conn.user ? conn.user.end() : idleEnd()).on("error", () => conn.user ? conn.user.end() : idleEnd()).on("timeout", idleEnd);
+    return conn;
   };
-  const unpark = () => {
-    const socket = idle.pop();
-    if (!socket) return void 0;
-    socket.removeAllListeners("data").removeAllListeners("end").removeAllListeners("close").removeAllListeners("timeout");
-    socket.setTimeout(0);
-    return socket;
+  const drop = (conn) => {
+    conn.socket.destroy();
+    const at = idle.indexOf(conn);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  const park = (conn) => {
+    conn.user = void 0;
+    if (idle.length >= MAX_IDLE_SOCKETS) return void conn.socket.destroy();
+    conn.socket.setTimeout(IDLE_SOCKET_MS);
+    idle.push(conn);
   };
   function attempt(call, request, allowStale) {
     return new Promise((resolve, reject) => {
-      const reused = unpark();
-      const socket = reused ?? connect({ host, port, noDelay: true }).on("error", ignore);
-      busy.add(socket);
+      const reused = idle.pop();
+      const conn = reused ?? open();
+      if (reused) conn.socket.setTimeout(0);
+      busy.add(conn);
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
       let settled = false;
-      const settle = (error) => {
-        if (settled) return;
+      const release = () => {
         settled = true;
         clearTimeout(deadline);
         call.signal?.removeEventListener("abort", onAbort);
-        socket.off("data", onData).off("end", onEnd).off("close", onEnd).off("error", onError);
-        busy.delete(socket);
+        busy.delete(conn);
+      };
+      const settle = (error) => {
+        if (settled) return;
+        release();
         if (error) {
-          socket.destroy();
+          conn.user = void 0;
+          conn.socket.destroy();
           return reject(error);
         }
-        if (parser.keepAlive && !socket.destroyed) park(socket);
-        else socket.destroy();
+        if (parser.keepAlive && !conn.socket.destroyed) park(conn);
+        else {
+          conn.user = void 0;
+          conn.socket.destroy();
+        }
         resolve({ status: parser.status, body: parser.body() });
       };
-      const onData = (chunk) => {
-        received = true;
-        try {
-          if (parser.push(chunk)) settle(void 0);
-        } catch (error) {
-          if (!(error instanceof ReplyError)) throw error;
-          settle(new GatewayError("error:upstream"));
+      conn.user = {
+        data(chunk) {
+          received = true;
+          try {
+            if (parser.push(chunk)) settle(void 0);
+          } catch (error) {
+            if (!(error instanceof ReplyError)) throw error;
+            settle(new GatewayError("error:upstream"));
+          }
+        },
+        end() {
+          if (settled) return;
+          if (parser.end()) return settle(void 0);
+          if (reused && !received && allowStale) {
+            release();
+            conn.user = void 0;
+            conn.socket.destroy();
+            return void attempt(call, request, false).then(resolve, reject);
+          }
+          settle(new GatewayError("unavailable:upstream"));
         }
       };
-      const onEnd = () => {
-        if (parser.end()) return settle(void 0);
-        if (reused && !received && allowStale && !settled) {
-          settled = true;
-          clearTimeout(deadline);
-          call.signal?.removeEventListener("abort", onAbort);
-          busy.delete(socket);
-          socket.destroy();
-          return void attempt(call, request, false).then(resolve, reject);
-        }
-        settle(new GatewayError("unavailable:upstream"));
-      };
-      const onError = () => onEnd();
       const onAbort = () => settle(abortError());
       const deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
-      socket.on("data", onData).on("end", onEnd).on("close", onEnd).on("error", onError);
       if (call.signal?.aborted) return settle(abortError());
       call.signal?.addEventListener("abort", onAbort, { once: true });
-      socket.write(request);
+      conn.socket.write(request);
     });
   }
   return {
@@ -5743,13 +5770,11 @@ ${call.body ?? ""}`;
       return attempt(call, request, true);
     },
     destroy() {
-      for (const socket of [...idle, ...busy]) socket.destroy();
+      for (const conn of [...idle, ...busy]) conn.socket.destroy();
       idle.length = 0;
       busy.clear();
     }
   };
-}
-function ignore() {
 }
 function abortError() {
   const error = new Error("client went away");
@@ -5831,6 +5856,8 @@ function createPool(options) {
   const members = options.upstreams.map((spec) => ({ label: spec.url.host, client: createUpstream(spec.url), limit: spec.concurrency, active: 0, state: "unknown", downUntil: 0 }));
   const queue = [];
   for (const member of members) metrics.upstreamUp.labels(member.label).set(0);
+  metrics.sources.inFlight = () => members.map((m) => [m.label, m.active]);
+  metrics.sources.waiting = () => queue.length;
   const setState = (member, state, why) => {
     if (member.state !== state) log(`${(/* @__PURE__ */ new Date()).toISOString()} upstream ${member.label} ${state}${why ? `: ${why}` : ""}`);
     member.state = state;
@@ -5851,7 +5878,6 @@ function createPool(options) {
   };
   const lease = (member) => {
     member.active++;
-    metrics.upstreamInFlight.labels(member.label).set(member.active);
     let released = false;
     return {
       member,
@@ -5859,8 +5885,7 @@ function createPool(options) {
         if (released) return;
         released = true;
         member.active--;
-        metrics.upstreamInFlight.labels(member.label).set(member.active);
-        drain();
+        if (queue.length > 0) drain();
       }
     };
   };
@@ -5874,7 +5899,6 @@ function createPool(options) {
       const [waiter] = queue.splice(i, 1);
       waiter.grant(lease(member));
     }
-    metrics.queueWaiting.set(queue.length);
   }
   const probing = /* @__PURE__ */ new Map();
   const probe = (member) => {
@@ -5914,7 +5938,6 @@ function createPool(options) {
       return new Promise((resolve, reject) => {
         const onAbort = () => {
           queue.splice(queue.indexOf(waiter), 1);
-          metrics.queueWaiting.set(queue.length);
           reject(signal?.reason ?? new Error("aborted"));
         };
         const waiter = {
@@ -5925,7 +5948,6 @@ function createPool(options) {
           }
         };
         queue.push(waiter);
-        metrics.queueWaiting.set(queue.length);
         signal?.addEventListener("abort", onAbort, { once: true });
       });
     },
@@ -6001,16 +6023,27 @@ var ROUTES = /* @__PURE__ */ new Map([
   ["/healthz", { method: "GET", label: "/healthz" }]
 ]);
 var KEEP_ALIVE_TIMEOUT_MS = 5e3;
+var DRAIN_MAX_BYTES = 16 * 1024;
+var DRAIN_DEADLINE_MS = 500;
+function limitUnreadBody(req, res) {
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (!(declared <= DRAIN_MAX_BYTES) || req.headers["transfer-encoding"] !== void 0) return void res.setHeader("Connection", "close");
+  const timer = setTimeout(() => req.socket.destroy(), DRAIN_DEADLINE_MS);
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+}
 function createServer2(config) {
   let tokens = createTokenSet(readTokensFile(config.tokensFile));
   const metrics = createMetrics({ withProcessMetrics: config.metricsPort !== void 0 });
   const pool = createPool({ upstreams: config.upstreams, models: config.models, queueSize: config.queueSize, metrics, log: config.log });
+  const cache = config.cacheEntries > 0 ? createEmbeddingCache(config.cacheEntries) : void 0;
+  metrics.sources.cacheEntries = () => cache?.size ?? 0;
   const deps = {
     config,
     limits: requestLimits(config),
     pool,
     buckets: createBuckets(config),
-    cache: config.cacheEntries > 0 ? createEmbeddingCache(config.cacheEntries) : void 0,
+    cache,
     metrics
   };
   const health = createHealthCheck(pool);
@@ -6050,7 +6083,7 @@ function createServer2(config) {
     } catch (error) {
       if (abort.signal.aborted) return void req.socket.destroy();
       if (!(error instanceof GatewayError)) config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} error: ${error.message}`);
-      if (!req.complete) res.setHeader("Connection", "close");
+      if (!req.complete) limitUnreadBody(req, res);
       sendError(res, error, surface);
     }
   }

@@ -30,26 +30,35 @@ export async function serveEmbed(options: { req: IncomingMessage; res: ServerRes
   const body = await readBody(req, res, config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
-  metrics.inputsPerRequest.observe(request.inputs.length);
+  // Metrics are recorded once the answer is on its way: they cost the client no time.
+  const afterAnswer: Array<() => void> = [() => metrics.inputsPerRequest.observe(request.inputs.length)];
+  try {
+    await answer({ res, surface, signal, deps, request, afterAnswer });
+  } finally {
+    for (const record of afterAnswer) record();
+  }
+}
 
-  const { vectors, keys, missing } = lookUpCached(request, deps);
+async function answer(options: { res: ServerResponse; surface: ErrorSurface; signal: AbortSignal; deps: EmbedDeps; request: EmbedRequest; afterAnswer: Array<() => void> }): Promise<void> {
+  const { res, surface, signal, deps, request, afterAnswer } = options;
+  const { config, metrics } = deps;
+  const { vectors, keys, missing } = lookUpCached(request, deps, afterAnswer);
   let upstream: UpstreamAnswer | undefined;
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, signal, config, metrics });
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, signal, config, metrics, afterAnswer });
     missing.forEach((index, j) => {
       vectors[index] = upstream!.answer.embeddings[j];
       if (keys) deps.cache!.set(keys[index], vectors[index]!);
     });
-    if (deps.cache) metrics.cacheEntries.set(deps.cache.size);
   }
   const embeddings = vectors as number[][];
   if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
   // Nothing came from the cache: Ollama's own bytes, already checked, go out unchanged.
   if (upstream && missing.length === request.inputs.length) return sendBytes(res, 200, upstream.raw, JSON_HEADERS);
-  const answer = upstream?.answer;
+  const ollama = upstream?.answer;
   // Durations and the token count cover the inputs embedded upstream for this request only.
-  sendJson(res, 200, { model: answer?.model ?? request.model, embeddings, total_duration: answer?.total_duration ?? 0, load_duration: answer?.load_duration ?? 0, prompt_eval_count: answer?.prompt_eval_count ?? 0 });
+  sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
 }
 
 function refuseIfLimited(deps: EmbedDeps, result: ReturnType<Buckets["take"]>): void {
@@ -60,7 +69,7 @@ function refuseIfLimited(deps: EmbedDeps, result: ReturnType<Buckets["take"]>): 
 
 // `truncate: false` asks Ollama to refuse an over-long text, which a cached (maybe
 // truncated) vector would hide: such requests skip the lookup, but fill the cache.
-function lookUpCached(request: EmbedRequest, deps: EmbedDeps): { vectors: Array<number[] | undefined>; keys?: string[]; missing: number[] } {
+function lookUpCached(request: EmbedRequest, deps: EmbedDeps, afterAnswer: Array<() => void>): { vectors: Array<number[] | undefined>; keys?: string[]; missing: number[] } {
   const { cache, metrics } = deps;
   if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
   const model = withTag(request.model);
@@ -68,7 +77,9 @@ function lookUpCached(request: EmbedRequest, deps: EmbedDeps): { vectors: Array<
   const vectors = request.truncate === false ? new Array<undefined>(keys.length).fill(undefined) : keys.map((key) => cache.get(key));
   const missing: number[] = [];
   vectors.forEach((vector, i) => vector === undefined && missing.push(i));
-  metrics.cacheHits.inc(keys.length - missing.length);
-  metrics.cacheMisses.inc(missing.length);
+  afterAnswer.push(() => {
+    metrics.cacheHits.inc(keys.length - missing.length);
+    metrics.cacheMisses.inc(missing.length);
+  });
   return { vectors, keys, missing };
 }

@@ -20,9 +20,9 @@ export type UpstreamAnswer = { raw: Buffer; answer: OllamaEmbedResponse };
 
 type Judged = { answer: OllamaEmbedResponse } | { error: GatewayError; reason?: "busy" | "bad_status" | "bad_reply" | "timeout" | "unreachable" };
 
-/** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure. */
-export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; signal: AbortSignal; config: GatewayConfig; metrics: GatewayMetrics }): Promise<UpstreamAnswer> {
-  const { pool, body, inputCount, signal, config, metrics } = options;
+/** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure; the timings of a success go to `afterAnswer`, to be recorded once the client has its answer. */
+export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; signal: AbortSignal; config: GatewayConfig; metrics: GatewayMetrics; afterAnswer: Array<() => void> }): Promise<UpstreamAnswer> {
+  const { pool, body, inputCount, signal, config, metrics, afterAnswer } = options;
   let exclude: Member | undefined;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
@@ -30,7 +30,6 @@ export async function embedUpstream(options: { pool: Pool; body: string; inputCo
     if (!pending) throw new GatewayError("overloaded:gateway", { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS });
     const lease = await pending;
     const started = performance.now();
-    metrics.queueWait.observe((started - waitStarted) / 1000);
     const { member } = lease;
     let raw: Buffer | undefined;
     let judged: Judged;
@@ -43,8 +42,12 @@ export async function embedUpstream(options: { pool: Pool; body: string; inputCo
       judged = { error, reason: error.code === "timeout:upstream" ? "timeout" : error.code === "unavailable:upstream" ? "unreachable" : "bad_reply" };
     } finally {
       lease.release();
-      metrics.upstreamDuration.labels(member.label).observe((performance.now() - started) / 1000);
     }
+    const ended = performance.now();
+    afterAnswer.push(() => {
+      metrics.queueWait.observe((started - waitStarted) / 1000);
+      metrics.upstreamDuration.labels(member.label).observe((ended - started) / 1000);
+    });
     if ("answer" in judged) {
       // A member that answered while marked down is probed, models included, before it counts as up.
       if (member.state !== "up") pool.recheck(member);

@@ -47,6 +47,23 @@ describe("createServer: connections", () => {
     expect(text).toMatch(/\r\nConnection: close\r\n/i);
   });
 
+  it("answers 401 to a bad token with a small body it never sends, and closes the socket at the drain deadline", async () => {
+    // Attack: the same with a small declared body, which the gateway would otherwise wait for.
+    h = await startHarness();
+    const { text, closed } = await rawRequest(h.url, [head("wrong-token-wrong-token", "Content-Length: 200\r\n")], { waitMs: 2_000 });
+    expect(statusOf(text)).toBe(401);
+    expect(closed).toBe(true);
+  });
+
+  it("keeps the connection after a 401 whose small body did arrive, so the next request needs no new handshake", async () => {
+    h = await startHarness();
+    const body = JSON.stringify({ model: "bge-m3", input: "x" });
+    const request = (token: string) => `${head(token, `Content-Length: ${body.length}\r\n`)}${body}`;
+    const { text, closed } = await rawRequest(h.url, [request("wrong-token-wrong-token"), request(TOKEN)], { gapMs: 100, waitMs: 800 });
+    expect(text.match(/HTTP\/1\.1 \d{3}/g)).toEqual(["HTTP/1.1 401", "HTTP/1.1 200"]);
+    expect(closed).toBe(false);
+  });
+
   it("answers 429 to a token whose bucket is empty before reading its body, and closes the socket", async () => {
     // Attack: a rate-limited token keeps sending 950 KB bodies for the gateway to read and parse.
     h = await startHarness({ burst: 1, refillPerMin: 1 });

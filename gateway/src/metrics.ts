@@ -16,9 +16,13 @@ export type RouteLabel = "/api/embed" | "/v1/embeddings" | "/healthz" | "other";
 /** The gateway's metrics, all on one registry. */
 export type GatewayMetrics = ReturnType<typeof createMetrics>;
 
+/** What the gauges read when scraped, rather than being set on every request. */
+export type GaugeSources = { inFlight(): Array<[upstream: string, calls: number]>; waiting(): number; cacheEntries(): number };
+
 /** Creates the registry and every metric on it; `withProcessMetrics` adds Node's own (CPU, memory, event loop). */
 export function createMetrics(options: { withProcessMetrics?: boolean } = {}) {
   const registry = new Registry();
+  const sources: GaugeSources = { inFlight: () => [], waiting: () => 0, cacheEntries: () => 0 };
   if (options.withProcessMetrics) collectDefaultMetrics({ register: registry });
   const name = (suffix: string) => `${METRIC_PREFIX}_${suffix}`;
   const registers = [registry];
@@ -30,14 +34,22 @@ export function createMetrics(options: { withProcessMetrics?: boolean } = {}) {
     rateLimited: new Counter({ name: name("rate_limited_total"), help: "Requests refused with 429 (the token's bucket was empty)", registers }),
     inputsPerRequest: new Histogram({ name: name("inputs_per_request"), help: "Texts in each accepted embed request", buckets: INPUT_BUCKETS, registers }),
     queueWait: new Histogram({ name: name("queue_wait_seconds"), help: "Time an accepted request waited for a free upstream slot", buckets: DURATION_BUCKETS_SECONDS, registers }),
-    queueWaiting: new Gauge({ name: name("queue_waiting"), help: "Requests waiting for a free upstream slot now", registers }),
+    queueWaiting: new Gauge({ name: name("queue_waiting"), help: "Requests waiting for a free upstream slot now", registers, collect() {
+      this.set(sources.waiting());
+    } }),
     upstreamUp: new Gauge({ name: name("upstream_up"), help: "1 when the upstream answers and serves every allowed model, else 0", labelNames: ["upstream"] as const, registers }),
-    upstreamInFlight: new Gauge({ name: name("upstream_in_flight"), help: "Embed calls in flight to each upstream", labelNames: ["upstream"] as const, registers }),
+    upstreamInFlight: new Gauge({ name: name("upstream_in_flight"), help: "Embed calls in flight to each upstream", labelNames: ["upstream"] as const, registers, collect() {
+      for (const [upstream, calls] of sources.inFlight()) this.labels(upstream).set(calls);
+    } }),
     upstreamDuration: new Histogram({ name: name("upstream_duration_seconds"), help: "Duration of each embed call to an upstream", labelNames: ["upstream"] as const, buckets: DURATION_BUCKETS_SECONDS, registers }),
     upstreamFailures: new Counter({ name: name("upstream_failures_total"), help: "Embed calls that failed and marked the upstream down, by reason", labelNames: ["upstream", "reason"] as const, registers }),
     retries: new Counter({ name: name("upstream_retries_total"), help: "Requests retried on another upstream after a failure before any byte reached the client", registers }),
     cacheHits: new Counter({ name: name("cache_hits_total"), help: "Inputs answered from the gateway's embedding cache", registers }),
     cacheMisses: new Counter({ name: name("cache_misses_total"), help: "Inputs that had to go upstream (cache on)", registers }),
-    cacheEntries: new Gauge({ name: name("cache_entries"), help: "Vectors held in the gateway's embedding cache", registers }),
+    cacheEntries: new Gauge({ name: name("cache_entries"), help: "Vectors held in the gateway's embedding cache", registers, collect() {
+      this.set(sources.cacheEntries());
+    } }),
+    /** Where the scrape-time gauges read from; the server fills it in once the pool and cache exist. */
+    sources,
   };
 }

@@ -53,6 +53,8 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
   const members: Member[] = options.upstreams.map((spec) => ({ label: spec.url.host, client: createUpstream(spec.url), limit: spec.concurrency, active: 0, state: "unknown", downUntil: 0 }));
   const queue: Waiter[] = [];
   for (const member of members) metrics.upstreamUp.labels(member.label).set(0);
+  metrics.sources.inFlight = () => members.map((m) => [m.label, m.active]);
+  metrics.sources.waiting = () => queue.length;
 
   const setState = (member: Member, state: Member["state"], why: string) => {
     if (member.state !== state) log(`${new Date().toISOString()} upstream ${member.label} ${state}${why ? `: ${why}` : ""}`);
@@ -79,7 +81,6 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
 
   const lease = (member: Member): Lease => {
     member.active++;
-    metrics.upstreamInFlight.labels(member.label).set(member.active);
     let released = false;
     return {
       member,
@@ -87,8 +88,7 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
         if (released) return;
         released = true;
         member.active--;
-        metrics.upstreamInFlight.labels(member.label).set(member.active);
-        drain();
+        if (queue.length > 0) drain();
       },
     };
   };
@@ -103,7 +103,6 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
       const [waiter] = queue.splice(i, 1);
       waiter.grant(lease(member));
     }
-    metrics.queueWaiting.set(queue.length);
   }
 
   const probing = new Map<Member, Promise<void>>();
@@ -147,7 +146,6 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
       return new Promise<Lease>((resolve, reject) => {
         const onAbort = () => {
           queue.splice(queue.indexOf(waiter), 1);
-          metrics.queueWaiting.set(queue.length);
           reject(signal?.reason ?? new Error("aborted"));
         };
         const waiter: Waiter = {
@@ -158,7 +156,6 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
           },
         };
         queue.push(waiter);
-        metrics.queueWaiting.set(queue.length);
         signal?.addEventListener("abort", onAbort, { once: true });
       });
     },

@@ -34,6 +34,21 @@ const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface;
 // must keep its idle connections for less, or it may send a request on a closing one.
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
+// An error answered before the body was read: Node would then drain the body to keep the
+// connection, so a client could hold the socket with a body it never sends. A large or
+// chunked body closes the connection at once; a small declared one (a bad token's usual
+// request, already on its way) may keep it, if it arrives before a short deadline.
+const DRAIN_MAX_BYTES = 16 * 1024; // a few packets: arrives within one round trip
+const DRAIN_DEADLINE_MS = 500; // past this the socket is destroyed
+
+function limitUnreadBody(req: IncomingMessage, res: ServerResponse): void {
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (!(declared <= DRAIN_MAX_BYTES) || req.headers["transfer-encoding"] !== undefined) return void res.setHeader("Connection", "close");
+  const timer = setTimeout(() => req.socket.destroy(), DRAIN_DEADLINE_MS);
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+}
+
 /** The running gateway. */
 export type Gateway = {
   server: Server;
@@ -54,12 +69,14 @@ export function createServer(config: GatewayConfig): Gateway {
   let tokens = createTokenSet(readTokensFile(config.tokensFile));
   const metrics = createMetrics({ withProcessMetrics: config.metricsPort !== undefined });
   const pool = createPool({ upstreams: config.upstreams, models: config.models, queueSize: config.queueSize, metrics, log: config.log });
+  const cache = config.cacheEntries > 0 ? createEmbeddingCache(config.cacheEntries) : undefined;
+  metrics.sources.cacheEntries = () => cache?.size ?? 0;
   const deps: EmbedDeps = {
     config,
     limits: requestLimits(config),
     pool,
     buckets: createBuckets(config),
-    cache: config.cacheEntries > 0 ? createEmbeddingCache(config.cacheEntries) : undefined,
+    cache,
     metrics,
   };
   const health = createHealthCheck(pool);
@@ -103,9 +120,7 @@ export function createServer(config: GatewayConfig): Gateway {
       // The client left: nothing to answer, and its socket must not linger half-open.
       if (abort.signal.aborted) return void req.socket.destroy();
       if (!(error instanceof GatewayError)) config.log(`${new Date().toISOString()} ${clientId} error: ${(error as Error).message}`);
-      // Node would drain an unread body to keep the connection: a client could hold the
-      // socket with a body it never sends. An error answered before the body is read closes it.
-      if (!req.complete) res.setHeader("Connection", "close");
+      if (!req.complete) limitUnreadBody(req, res);
       sendError(res, error, surface);
     }
   }

@@ -7,6 +7,9 @@ import { GatewayError } from "./errors";
 import { ReplyError, createReplyParser } from "./reply-parser";
 import type { Upstream, UpstreamCall, UpstreamReply } from "./upstream";
 
+// One socket and the call using it now (none while it idles).
+type Conn = { socket: Socket; user: { data(chunk: Buffer): void; end(): void } | undefined };
+
 const MAX_IDLE_SOCKETS = 16; // more idle sockets than the busiest cap would only sit there
 const IDLE_SOCKET_MS = 4_000; // below Go's and Node's usual 5 s server idle timeouts, so we close first
 
@@ -15,82 +18,93 @@ export function createSocketUpstream(base: URL): Upstream {
   const host = base.hostname.replace(/^\[|\]$/g, "");
   const port = Number(base.port || 80);
   const prefix = base.pathname.replace(/\/$/, "");
-  const idle: Socket[] = [];
-  const busy = new Set<Socket>();
+  const idle: Conn[] = [];
+  const busy = new Set<Conn>();
 
-  const park = (socket: Socket) => {
-    if (idle.length >= MAX_IDLE_SOCKETS) return void socket.destroy();
-    const drop = () => {
-      socket.destroy();
-      const at = idle.indexOf(socket);
-      if (at >= 0) idle.splice(at, 1);
-    };
-    // An idle socket that speaks, ends or errs is finished; so is one idle too long.
-    socket.once("data", drop).once("end", drop).once("close", drop).once("timeout", drop);
-    socket.setTimeout(IDLE_SOCKET_MS);
-    idle.push(socket);
+  // Each socket keeps one set of listeners for life, routed to whoever uses it now:
+  // adding and removing listeners per call cost more than the call's own work.
+  const open = (): Conn => {
+    const conn: Conn = { socket: connect({ host, port, noDelay: true }), user: undefined };
+    const idleEnd = () => drop(conn);
+    conn.socket
+      .on("data", (chunk: Buffer) => (conn.user ? conn.user.data(chunk) : idleEnd()))
+      .on("end", () => (conn.user ? conn.user.end() : idleEnd()))
+      .on("close", () => (conn.user ? conn.user.end() : idleEnd()))
+      .on("error", () => (conn.user ? conn.user.end() : idleEnd()))
+      .on("timeout", idleEnd);
+    return conn;
   };
-  const unpark = (): Socket | undefined => {
-    const socket = idle.pop();
-    if (!socket) return undefined;
-    socket.removeAllListeners("data").removeAllListeners("end").removeAllListeners("close").removeAllListeners("timeout");
-    socket.setTimeout(0);
-    return socket;
+  const drop = (conn: Conn) => {
+    conn.socket.destroy();
+    const at = idle.indexOf(conn);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  const park = (conn: Conn) => {
+    conn.user = undefined;
+    if (idle.length >= MAX_IDLE_SOCKETS) return void conn.socket.destroy();
+    conn.socket.setTimeout(IDLE_SOCKET_MS);
+    idle.push(conn);
   };
 
   function attempt(call: UpstreamCall, request: string, allowStale: boolean): Promise<UpstreamReply> {
     return new Promise((resolve, reject) => {
-      const reused = unpark();
-      const socket = reused ?? connect({ host, port, noDelay: true }).on("error", ignore);
-      busy.add(socket);
+      const reused = idle.pop();
+      const conn = reused ?? open();
+      if (reused) conn.socket.setTimeout(0);
+      busy.add(conn);
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
       let settled = false;
-      const settle = (error: Error | undefined) => {
-        if (settled) return;
+      const release = () => {
         settled = true;
         clearTimeout(deadline);
         call.signal?.removeEventListener("abort", onAbort);
-        socket.off("data", onData).off("end", onEnd).off("close", onEnd).off("error", onError);
-        busy.delete(socket);
+        busy.delete(conn);
+      };
+      const settle = (error: Error | undefined) => {
+        if (settled) return;
+        release();
         if (error) {
-          socket.destroy();
+          conn.user = undefined;
+          conn.socket.destroy();
           return reject(error);
         }
-        if (parser.keepAlive && !socket.destroyed) park(socket);
-        else socket.destroy();
+        if (parser.keepAlive && !conn.socket.destroyed) park(conn);
+        else {
+          conn.user = undefined;
+          conn.socket.destroy();
+        }
         resolve({ status: parser.status, body: parser.body() });
       };
-      const onData = (chunk: Buffer) => {
-        received = true;
-        try {
-          if (parser.push(chunk)) settle(undefined);
-        } catch (error) {
-          // Malformed or over its cap: the same 502 as any reply that is not an embedding.
-          if (!(error instanceof ReplyError)) throw error;
-          settle(new GatewayError("error:upstream"));
-        }
+      conn.user = {
+        data(chunk) {
+          received = true;
+          try {
+            if (parser.push(chunk)) settle(undefined);
+          } catch (error) {
+            // Malformed or over its cap: the same 502 as any reply that is not an embedding.
+            if (!(error instanceof ReplyError)) throw error;
+            settle(new GatewayError("error:upstream"));
+          }
+        },
+        end() {
+          if (settled) return;
+          if (parser.end()) return settle(undefined);
+          // A kept-alive socket the server closed just as we wrote: try once on a fresh one.
+          if (reused && !received && allowStale) {
+            release();
+            conn.user = undefined;
+            conn.socket.destroy();
+            return void attempt(call, request, false).then(resolve, reject);
+          }
+          settle(new GatewayError("unavailable:upstream"));
+        },
       };
-      const onEnd = () => {
-        if (parser.end()) return settle(undefined);
-        // A kept-alive socket the server closed just as we wrote: try once on a fresh one.
-        if (reused && !received && allowStale && !settled) {
-          settled = true;
-          clearTimeout(deadline);
-          call.signal?.removeEventListener("abort", onAbort);
-          busy.delete(socket);
-          socket.destroy();
-          return void attempt(call, request, false).then(resolve, reject);
-        }
-        settle(new GatewayError("unavailable:upstream"));
-      };
-      const onError = () => onEnd();
       const onAbort = () => settle(abortError());
       const deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
-      socket.on("data", onData).on("end", onEnd).on("close", onEnd).on("error", onError);
       if (call.signal?.aborted) return settle(abortError());
       call.signal?.addEventListener("abort", onAbort, { once: true });
-      socket.write(request);
+      conn.socket.write(request);
     });
   }
 
@@ -101,16 +115,12 @@ export function createSocketUpstream(base: URL): Upstream {
       return attempt(call, request, true);
     },
     destroy() {
-      for (const socket of [...idle, ...busy]) socket.destroy();
+      for (const conn of [...idle, ...busy]) conn.socket.destroy();
       idle.length = 0;
       busy.clear();
     },
   };
 }
-
-// Every socket keeps this listener: errors are handled where the socket is in use, and an
-// error on a socket nobody uses any more must not crash the process.
-function ignore(): void {}
 
 function abortError(): Error {
   const error = new Error("client went away");
