@@ -5172,6 +5172,30 @@ function createEmbeddingCache(entries) {
   };
 }
 
+// gateway/src/cancel.ts
+function createCancel() {
+  let listener;
+  const token = {
+    cancelled: false,
+    onCancel(next) {
+      listener = next;
+    },
+    cancel() {
+      if (token.cancelled) return;
+      token.cancelled = true;
+      const run = listener;
+      listener = void 0;
+      run?.();
+    }
+  };
+  return token;
+}
+function cancelledError() {
+  const error = new Error("client went away");
+  error.name = "AbortError";
+  return error;
+}
+
 // gateway/src/errors.ts
 var CODES = {
   "not_found:gateway": { status: 404, type: "invalid_request_error", message: "not found" },
@@ -5267,11 +5291,11 @@ var QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 var MAX_REPLY_BYTES_PER_INPUT = 4096 * 24;
 var MAX_REPLY_OVERHEAD_BYTES = 4096;
 async function embedUpstream(options) {
-  const { pool, body, inputCount, signal, config, metrics, afterAnswer } = options;
+  const { pool, body, inputCount, cancel, config, metrics, afterAnswer } = options;
   let exclude;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
-    const pending = pool.acquire(signal, exclude);
+    const pending = pool.acquire(cancel, exclude);
     if (!pending) throw new GatewayError("overloaded:gateway", { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS });
     const lease = await pending;
     const started = performance.now();
@@ -5279,11 +5303,11 @@ async function embedUpstream(options) {
     let raw;
     let judged;
     try {
-      const reply = await member.client.call({ method: "POST", path: "/api/embed", body, signal, deadlineMs: config.upstreamTimeoutMs, maxReplyBytes: inputCount * MAX_REPLY_BYTES_PER_INPUT + MAX_REPLY_OVERHEAD_BYTES });
+      const reply = await member.client.call({ method: "POST", path: "/api/embed", body, cancel, deadlineMs: config.upstreamTimeoutMs, maxReplyBytes: inputCount * MAX_REPLY_BYTES_PER_INPUT + MAX_REPLY_OVERHEAD_BYTES });
       raw = reply.body;
       judged = judge(reply.status, reply.body, inputCount);
     } catch (error) {
-      if (signal.aborted || !(error instanceof GatewayError)) throw error;
+      if (cancel.cancelled || !(error instanceof GatewayError)) throw error;
       judged = { error, reason: error.code === "timeout:upstream" ? "timeout" : error.code === "unavailable:upstream" ? "unreachable" : "bad_reply" };
     } finally {
       lease.release();
@@ -5385,7 +5409,7 @@ function tooLarge(maxBytes) {
 // gateway/src/embed.ts
 var JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
 async function serveEmbed(options) {
-  const { req, res, surface, clientId, signal, deps } = options;
+  const { req, res, surface, clientId, cancel, deps } = options;
   const { config, metrics } = deps;
   refuseIfLimited(deps, deps.buckets.peek(clientId));
   const body = await readBody(req, res, config.maxBodyBytes);
@@ -5393,19 +5417,19 @@ async function serveEmbed(options) {
   refuseIfLimited(deps, deps.buckets.take(clientId));
   const afterAnswer = [() => metrics.inputsPerRequest.observe(request.inputs.length)];
   try {
-    await answer({ res, surface, signal, deps, request, afterAnswer });
+    await answer({ res, surface, cancel, deps, request, afterAnswer });
   } finally {
     for (const record of afterAnswer) record();
   }
 }
 async function answer(options) {
-  const { res, surface, signal, deps, request, afterAnswer } = options;
+  const { res, surface, cancel, deps, request, afterAnswer } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps, afterAnswer);
   let upstream;
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, signal, config, metrics, afterAnswer });
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, afterAnswer });
     missing.forEach((index, j) => {
       vectors[index] = upstream.answer.embeddings[j];
       if (keys) deps.cache.set(keys[index], vectors[index]);
@@ -5710,7 +5734,7 @@ function createSocketUpstream(base) {
       const release = () => {
         settled = true;
         clearTimeout(deadline);
-        call.signal?.removeEventListener("abort", onAbort);
+        call.cancel?.onCancel(void 0);
         busy.delete(conn);
       };
       const settle = (error) => {
@@ -5750,10 +5774,10 @@ function createSocketUpstream(base) {
           settle(new GatewayError("unavailable:upstream"));
         }
       };
-      const onAbort = () => settle(abortError());
+      const onAbort = () => settle(cancelledError());
       const deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
-      if (call.signal?.aborted) return settle(abortError());
-      call.signal?.addEventListener("abort", onAbort, { once: true });
+      if (call.cancel?.cancelled) return settle(cancelledError());
+      call.cancel?.onCancel(onAbort);
       conn.socket.write(request);
     });
   }
@@ -5776,11 +5800,6 @@ ${call.body ?? ""}`;
     }
   };
 }
-function abortError() {
-  const error = new Error("client went away");
-  error.name = "AbortError";
-  return error;
-}
 
 // gateway/src/upstream.ts
 var MAX_FREE_SOCKETS = 16;
@@ -5792,7 +5811,7 @@ function createHttpsUpstream(base) {
   const prefix = base.pathname.replace(/\/$/, "");
   const target = { protocol: base.protocol, hostname: base.hostname.replace(/^\[|\]$/g, ""), port: base.port || 443, agent };
   return {
-    call({ method, path, body, signal, deadlineMs, maxReplyBytes }) {
+    call({ method, path, body, cancel, deadlineMs, maxReplyBytes }) {
       return new Promise((resolve, reject) => {
         const headers = body === void 0 ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) };
         let failure;
@@ -5801,7 +5820,7 @@ function createHttpsUpstream(base) {
           if (done) return;
           done = true;
           clearTimeout(deadline);
-          signal?.removeEventListener("abort", onAbort);
+          cancel?.onCancel(void 0);
           if (reply) resolve(reply);
           else reject(failure ?? asGatewayError(error));
         };
@@ -5811,7 +5830,7 @@ function createHttpsUpstream(base) {
           finish(error);
         };
         const deadline = setTimeout(() => fail2(new GatewayError("timeout:upstream")), deadlineMs);
-        const onAbort = () => fail2(abortError2());
+        const onAbort = () => fail2(cancelledError());
         const req = httpsRequest({ ...target, method, path: prefix + path, headers }, (res) => {
           if (Number(res.headers["content-length"]) > maxReplyBytes) return fail2(tooLarge2());
           const chunks = [];
@@ -5826,8 +5845,8 @@ function createHttpsUpstream(base) {
           res.on("close", () => finish(new Error("reply cut short")));
         });
         req.on("error", (error) => finish(error));
-        if (signal?.aborted) return fail2(abortError2());
-        signal?.addEventListener("abort", onAbort, { once: true });
+        if (cancel?.cancelled) return fail2(cancelledError());
+        cancel?.onCancel(onAbort);
         req.end(body);
       });
     },
@@ -5836,11 +5855,6 @@ function createHttpsUpstream(base) {
 }
 function tooLarge2() {
   return new GatewayError("error:upstream");
-}
-function abortError2() {
-  const error = new Error("client went away");
-  error.name = "AbortError";
-  return error;
 }
 function asGatewayError(error) {
   if (error instanceof GatewayError || error.name === "AbortError") return error;
@@ -5930,7 +5944,7 @@ function createPool(options) {
     get waiting() {
       return queue.length;
     },
-    acquire(signal, exclude) {
+    acquire(cancel, exclude) {
       if (members.every((m) => m.state === "mismatched")) return Promise.reject(new GatewayError("unavailable:upstream"));
       const member = queue.length === 0 ? pick(exclude) : void 0;
       if (member) return Promise.resolve(lease(member));
@@ -5938,17 +5952,17 @@ function createPool(options) {
       return new Promise((resolve, reject) => {
         const onAbort = () => {
           queue.splice(queue.indexOf(waiter), 1);
-          reject(signal?.reason ?? new Error("aborted"));
+          reject(cancelledError());
         };
         const waiter = {
           exclude,
           grant(granted) {
-            signal?.removeEventListener("abort", onAbort);
+            cancel?.onCancel(void 0);
             resolve(granted);
           }
         };
         queue.push(waiter);
-        signal?.addEventListener("abort", onAbort, { once: true });
+        cancel?.onCancel(onAbort);
       });
     },
     markDown,
@@ -6054,9 +6068,9 @@ function createServer2(config) {
     const pathname = (req.url ?? "").split("?")[0];
     const route = ROUTES.get(pathname);
     let clientId = "-";
-    const abort = new AbortController();
+    const abort = createCancel();
     res.on("close", () => {
-      if (!res.writableFinished) abort.abort();
+      if (!res.writableFinished) abort.cancel();
       if (closing) setImmediate(() => server.closeIdleConnections());
       const status = res.writableFinished ? res.statusCode : 499;
       const label = route?.label ?? "other";
@@ -6079,9 +6093,9 @@ function createServer2(config) {
         throw new GatewayError("unauthorized:gateway");
       }
       clientId = id;
-      await serveEmbed({ req, res, surface, clientId, signal: abort.signal, deps });
+      await serveEmbed({ req, res, surface, clientId, cancel: abort, deps });
     } catch (error) {
-      if (abort.signal.aborted) return void req.socket.destroy();
+      if (abort.cancelled) return void req.socket.destroy();
       if (!(error instanceof GatewayError)) config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} error: ${error.message}`);
       if (!req.complete) limitUnreadBody(req, res);
       sendError(res, error, surface);

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Buckets } from "./bucket";
 import type { EmbeddingCache } from "./cache";
+import type { Cancel } from "./cancel";
 import type { GatewayConfig } from "./config";
 import { GatewayError, sendBytes, sendJson } from "./errors";
 import type { ErrorSurface } from "./errors";
@@ -22,8 +23,8 @@ const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
 export type EmbedDeps = { config: GatewayConfig; limits: RequestLimits; buckets: Buckets; pool: Pool; cache?: EmbeddingCache; metrics: GatewayMetrics };
 
 /** Serves one authenticated embed request; throws GatewayError for every refusal. */
-export async function serveEmbed(options: { req: IncomingMessage; res: ServerResponse; surface: ErrorSurface; clientId: string; signal: AbortSignal; deps: EmbedDeps }): Promise<void> {
-  const { req, res, surface, clientId, signal, deps } = options;
+export async function serveEmbed(options: { req: IncomingMessage; res: ServerResponse; surface: ErrorSurface; clientId: string; cancel: Cancel; deps: EmbedDeps }): Promise<void> {
+  const { req, res, surface, clientId, cancel, deps } = options;
   const { config, metrics } = deps;
   // An empty bucket refuses before a byte of the body is read or parsed.
   refuseIfLimited(deps, deps.buckets.peek(clientId));
@@ -33,20 +34,20 @@ export async function serveEmbed(options: { req: IncomingMessage; res: ServerRes
   // Metrics are recorded once the answer is on its way: they cost the client no time.
   const afterAnswer: Array<() => void> = [() => metrics.inputsPerRequest.observe(request.inputs.length)];
   try {
-    await answer({ res, surface, signal, deps, request, afterAnswer });
+    await answer({ res, surface, cancel, deps, request, afterAnswer });
   } finally {
     for (const record of afterAnswer) record();
   }
 }
 
-async function answer(options: { res: ServerResponse; surface: ErrorSurface; signal: AbortSignal; deps: EmbedDeps; request: EmbedRequest; afterAnswer: Array<() => void> }): Promise<void> {
-  const { res, surface, signal, deps, request, afterAnswer } = options;
+async function answer(options: { res: ServerResponse; surface: ErrorSurface; cancel: Cancel; deps: EmbedDeps; request: EmbedRequest; afterAnswer: Array<() => void> }): Promise<void> {
+  const { res, surface, cancel, deps, request, afterAnswer } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps, afterAnswer);
   let upstream: UpstreamAnswer | undefined;
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, signal, config, metrics, afterAnswer });
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, afterAnswer });
     missing.forEach((index, j) => {
       vectors[index] = upstream!.answer.embeddings[j];
       if (keys) deps.cache!.set(keys[index], vectors[index]!);

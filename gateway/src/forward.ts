@@ -1,6 +1,7 @@
 // One embed call through the pool: wait for a slot, call the upstream, judge its answer.
 // A failure before any byte reached the client marks that upstream down and is retried
 // once on another; a garbage or wrongly shaped 200 counts as a failure, never as an answer.
+import type { Cancel } from "./cancel";
 import type { GatewayConfig } from "./config";
 import { GatewayError, fromUpstreamStatus } from "./errors";
 import type { GatewayMetrics } from "./metrics";
@@ -21,12 +22,12 @@ export type UpstreamAnswer = { raw: Buffer; answer: OllamaEmbedResponse };
 type Judged = { answer: OllamaEmbedResponse } | { error: GatewayError; reason?: "busy" | "bad_status" | "bad_reply" | "timeout" | "unreachable" };
 
 /** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure; the timings of a success go to `afterAnswer`, to be recorded once the client has its answer. */
-export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; signal: AbortSignal; config: GatewayConfig; metrics: GatewayMetrics; afterAnswer: Array<() => void> }): Promise<UpstreamAnswer> {
-  const { pool, body, inputCount, signal, config, metrics, afterAnswer } = options;
+export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; cancel: Cancel; config: GatewayConfig; metrics: GatewayMetrics; afterAnswer: Array<() => void> }): Promise<UpstreamAnswer> {
+  const { pool, body, inputCount, cancel, config, metrics, afterAnswer } = options;
   let exclude: Member | undefined;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
-    const pending = pool.acquire(signal, exclude);
+    const pending = pool.acquire(cancel, exclude);
     if (!pending) throw new GatewayError("overloaded:gateway", { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS });
     const lease = await pending;
     const started = performance.now();
@@ -34,11 +35,11 @@ export async function embedUpstream(options: { pool: Pool; body: string; inputCo
     let raw: Buffer | undefined;
     let judged: Judged;
     try {
-      const reply = await member.client.call({ method: "POST", path: "/api/embed", body, signal, deadlineMs: config.upstreamTimeoutMs, maxReplyBytes: inputCount * MAX_REPLY_BYTES_PER_INPUT + MAX_REPLY_OVERHEAD_BYTES });
+      const reply = await member.client.call({ method: "POST", path: "/api/embed", body, cancel, deadlineMs: config.upstreamTimeoutMs, maxReplyBytes: inputCount * MAX_REPLY_BYTES_PER_INPUT + MAX_REPLY_OVERHEAD_BYTES });
       raw = reply.body;
       judged = judge(reply.status, reply.body, inputCount);
     } catch (error) {
-      if (signal.aborted || !(error instanceof GatewayError)) throw error;
+      if (cancel.cancelled || !(error instanceof GatewayError)) throw error;
       judged = { error, reason: error.code === "timeout:upstream" ? "timeout" : error.code === "unavailable:upstream" ? "unreachable" : "bad_reply" };
     } finally {
       lease.release();

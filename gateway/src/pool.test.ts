@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeOllama } from "../../test/fake-ollama";
 import type { FakeOllama } from "../../test/fake-ollama";
+import { createCancel } from "./cancel";
 import { createMetrics } from "./metrics";
 import { createPool } from "./pool";
 import type { Pool } from "./pool";
@@ -46,12 +47,12 @@ describe("createPool", () => {
     expect(p.members[0].active).toBe(0);
   });
 
-  it("drops a waiter whose signal aborts, and a double release frees one slot only", async () => {
+  it("drops a waiter whose request is cancelled, and a double release frees one slot only", async () => {
     const p = await poolOf([1], 2);
     const held = await p.acquire()!;
-    const controller = new AbortController();
-    const waiting = p.acquire(controller.signal)!;
-    controller.abort();
+    const cancel = createCancel();
+    const waiting = p.acquire(cancel)!;
+    cancel.cancel();
     await expect(waiting).rejects.toThrow();
     expect(p.waiting).toBe(0);
     held.release();

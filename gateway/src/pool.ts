@@ -1,6 +1,8 @@
 // The upstream pool: which Ollama gets the next call. Least busy healthy upstream first;
 // one that fails is marked down for a cool-off (passive, as nginx's fail_timeout) and
 // re-probed (active); one that does not serve every allowed model is kept out.
+import { cancelledError } from "./cancel";
+import type { Cancel } from "./cancel";
 import type { UpstreamSpec } from "./config";
 import { GatewayError } from "./errors";
 import type { GatewayMetrics } from "./metrics";
@@ -30,8 +32,8 @@ export type Lease = { member: Member; release(): void };
 export type Pool = {
   readonly members: readonly Member[];
   readonly waiting: number;
-  /** A slot on the least busy usable member (never `exclude`), or undefined at once when the queue is full; rejects if the signal aborts while waiting, and at once (502) when every member lacks a model. */
-  acquire(signal?: AbortSignal, exclude?: Member): Promise<Lease> | undefined;
+  /** A slot on the least busy usable member (never `exclude`), or undefined at once when the queue is full; rejects if the request is cancelled while waiting, and at once (502) when every member lacks a model. */
+  acquire(cancel?: Cancel, exclude?: Member): Promise<Lease> | undefined;
   /** Passive health: a failed call marks the member down for the cool-off. */
   markDown(member: Member, reason: string): void;
   /** Probes a member again (models included): after a good answer while it was down, or Ollama's "model not found". */
@@ -138,7 +140,7 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
     get waiting() {
       return queue.length;
     },
-    acquire(signal, exclude) {
+    acquire(cancel, exclude) {
       if (members.every((m) => m.state === "mismatched")) return Promise.reject(new GatewayError("unavailable:upstream"));
       const member = queue.length === 0 ? pick(exclude) : undefined;
       if (member) return Promise.resolve(lease(member));
@@ -146,17 +148,17 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
       return new Promise<Lease>((resolve, reject) => {
         const onAbort = () => {
           queue.splice(queue.indexOf(waiter), 1);
-          reject(signal?.reason ?? new Error("aborted"));
+          reject(cancelledError());
         };
         const waiter: Waiter = {
           exclude,
           grant(granted) {
-            signal?.removeEventListener("abort", onAbort);
+            cancel?.onCancel(undefined);
             resolve(granted);
           },
         };
         queue.push(waiter);
-        signal?.addEventListener("abort", onAbort, { once: true });
+        cancel?.onCancel(onAbort);
       });
     },
     markDown,

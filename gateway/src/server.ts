@@ -7,6 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createBuckets } from "./bucket";
 import { createEmbeddingCache } from "./cache";
+import { createCancel } from "./cancel";
 import type { GatewayConfig } from "./config";
 import { serveEmbed } from "./embed";
 import type { EmbedDeps } from "./embed";
@@ -88,9 +89,9 @@ export function createServer(config: GatewayConfig): Gateway {
     const pathname = (req.url ?? "").split("?")[0];
     const route = ROUTES.get(pathname);
     let clientId = "-";
-    const abort = new AbortController();
+    const abort = createCancel();
     res.on("close", () => {
-      if (!res.writableFinished) abort.abort();
+      if (!res.writableFinished) abort.cancel();
       // While shutting down, a keep-alive connection is closed as soon as its answer is out.
       if (closing) setImmediate(() => server.closeIdleConnections());
       // Unknown paths are not echoed: a mistyped URL might carry a secret.
@@ -115,10 +116,10 @@ export function createServer(config: GatewayConfig): Gateway {
         throw new GatewayError("unauthorized:gateway");
       }
       clientId = id;
-      await serveEmbed({ req, res, surface, clientId, signal: abort.signal, deps });
+      await serveEmbed({ req, res, surface, clientId, cancel: abort, deps });
     } catch (error) {
       // The client left: nothing to answer, and its socket must not linger half-open.
-      if (abort.signal.aborted) return void req.socket.destroy();
+      if (abort.cancelled) return void req.socket.destroy();
       if (!(error instanceof GatewayError)) config.log(`${new Date().toISOString()} ${clientId} error: ${(error as Error).message}`);
       if (!req.complete) limitUnreadBody(req, res);
       sendError(res, error, surface);

@@ -3,6 +3,7 @@
 // reply-parser.ts. Node's http.Agent spent more CPU per call than the rest of the gateway.
 import { connect } from "node:net";
 import type { Socket } from "node:net";
+import { cancelledError } from "./cancel";
 import { GatewayError } from "./errors";
 import { ReplyError, createReplyParser } from "./reply-parser";
 import type { Upstream, UpstreamCall, UpstreamReply } from "./upstream";
@@ -58,7 +59,7 @@ export function createSocketUpstream(base: URL): Upstream {
       const release = () => {
         settled = true;
         clearTimeout(deadline);
-        call.signal?.removeEventListener("abort", onAbort);
+        call.cancel?.onCancel(undefined);
         busy.delete(conn);
       };
       const settle = (error: Error | undefined) => {
@@ -100,10 +101,10 @@ export function createSocketUpstream(base: URL): Upstream {
           settle(new GatewayError("unavailable:upstream"));
         },
       };
-      const onAbort = () => settle(abortError());
+      const onAbort = () => settle(cancelledError());
       const deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
-      if (call.signal?.aborted) return settle(abortError());
-      call.signal?.addEventListener("abort", onAbort, { once: true });
+      if (call.cancel?.cancelled) return settle(cancelledError());
+      call.cancel?.onCancel(onAbort);
       conn.socket.write(request);
     });
   }
@@ -122,8 +123,3 @@ export function createSocketUpstream(base: URL): Upstream {
   };
 }
 
-function abortError(): Error {
-  const error = new Error("client went away");
-  error.name = "AbortError";
-  return error;
-}

@@ -4,6 +4,8 @@
 // lean socket client (upstream-socket.ts); https through node:https.
 import type { IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { cancelledError } from "./cancel";
+import type { Cancel } from "./cancel";
 import { GatewayError } from "./errors";
 import { createSocketUpstream } from "./upstream-socket";
 
@@ -18,8 +20,8 @@ export type UpstreamCall = {
   method: "GET" | "POST";
   path: "/api/tags" | "/api/embed";
   body?: string;
-  /** Aborting it destroys the call at once (the client went away). */
-  signal?: AbortSignal;
+  /** Cancelling it destroys the call at once (the client went away). */
+  cancel?: Cancel;
   /** Total time for the whole call, connect to last byte: a trickling reply cannot hold it longer. */
   deadlineMs: number;
   maxReplyBytes: number;
@@ -41,7 +43,7 @@ function createHttpsUpstream(base: URL): Upstream {
   const prefix = base.pathname.replace(/\/$/, "");
   const target = { protocol: base.protocol, hostname: base.hostname.replace(/^\[|\]$/g, ""), port: base.port || 443, agent };
   return {
-    call({ method, path, body, signal, deadlineMs, maxReplyBytes }) {
+    call({ method, path, body, cancel, deadlineMs, maxReplyBytes }) {
       return new Promise((resolve, reject) => {
         const headers: Record<string, string | number> = body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) };
         let failure: Error | undefined;
@@ -50,7 +52,7 @@ function createHttpsUpstream(base: URL): Upstream {
           if (done) return;
           done = true;
           clearTimeout(deadline);
-          signal?.removeEventListener("abort", onAbort);
+          cancel?.onCancel(undefined);
           if (reply) resolve(reply);
           else reject(failure ?? asGatewayError(error as Error));
         };
@@ -60,7 +62,7 @@ function createHttpsUpstream(base: URL): Upstream {
           finish(error);
         };
         const deadline = setTimeout(() => fail(new GatewayError("timeout:upstream")), deadlineMs);
-        const onAbort = () => fail(abortError());
+        const onAbort = () => fail(cancelledError());
         const req = httpsRequest({ ...target, method, path: prefix + path, headers }, (res: IncomingMessage) => {
           if (Number(res.headers["content-length"]) > maxReplyBytes) return fail(tooLarge());
           const chunks: Buffer[] = [];
@@ -75,8 +77,8 @@ function createHttpsUpstream(base: URL): Upstream {
           res.on("close", () => finish(new Error("reply cut short")));
         });
         req.on("error", (error) => finish(error));
-        if (signal?.aborted) return fail(abortError());
-        signal?.addEventListener("abort", onAbort, { once: true });
+        if (cancel?.cancelled) return fail(cancelledError());
+        cancel?.onCancel(onAbort);
         req.end(body);
       });
     },
@@ -88,11 +90,6 @@ function tooLarge(): GatewayError {
   return new GatewayError("error:upstream");
 }
 
-function abortError(): Error {
-  const error = new Error("client went away");
-  error.name = "AbortError";
-  return error;
-}
 
 function asGatewayError(error: Error): Error {
   if (error instanceof GatewayError || error.name === "AbortError") return error;
