@@ -55,23 +55,23 @@ var require_util = __commonJS({
       }
     };
     exports.removeLabels = function removeLabels(hashMap, labels, sortedLabelNames) {
-      const hash = hashObject(labels, sortedLabelNames);
-      delete hashMap[hash];
+      const hash3 = hashObject(labels, sortedLabelNames);
+      delete hashMap[hash3];
     };
     exports.setValue = function setValue(hashMap, value, labels) {
-      const hash = hashObject(labels);
-      hashMap[hash] = {
+      const hash3 = hashObject(labels);
+      hashMap[hash3] = {
         value: typeof value === "number" ? value : 0,
         labels: labels || {}
       };
       return hashMap;
     };
-    exports.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash = "") {
+    exports.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash3 = "") {
       const value = typeof deltaValue === "number" ? deltaValue : 0;
-      if (hashMap[hash]) {
-        hashMap[hash].value += value;
+      if (hashMap[hash3]) {
+        hashMap[hash3].value += value;
       } else {
-        hashMap[hash] = { value, labels };
+        hashMap[hash3] = { value, labels };
       }
       return hashMap;
     };
@@ -96,14 +96,14 @@ var require_util = __commonJS({
       if (keys.length === 0) {
         return "";
       }
-      let hash = "";
+      let hash3 = "";
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
         const value = labels[key];
         if (value === void 0) continue;
-        hash += `${key}:${value},`;
+        hash3 += `${key}:${value},`;
       }
-      return hash;
+      return hash3;
     }
     function hashObject(labels, labelNames) {
       if (labelNames) {
@@ -490,9 +490,9 @@ var require_counter = __commonJS({
        * @returns {string} results.labelHash - hash representation of the labels
        */
       incWithoutExemplar(labels, value) {
-        let hash = "";
+        let hash3 = "";
         if (isObject(labels)) {
-          hash = hashObject(labels, this.sortedLabelNames);
+          hash3 = hashObject(labels, this.sortedLabelNames);
           validateLabel(this.labelNames, labels);
         } else {
           value = labels;
@@ -505,8 +505,8 @@ var require_counter = __commonJS({
           throw new Error("It is not possible to decrease a counter");
         }
         if (value === null || value === void 0) value = 1;
-        setValue(this.hashMap, value, labels, hash);
-        return { labelHash: hash };
+        setValue(this.hashMap, value, labels, hash3);
+        return { labelHash: hash3 };
       }
       /**
        * Increment counter with exemplar, same as inc but accepts labels for an
@@ -530,15 +530,15 @@ var require_counter = __commonJS({
         const res = this.incWithoutExemplar(labels, value);
         this.updateExemplar(exemplarLabels, value, res.labelHash);
       }
-      updateExemplar(exemplarLabels, value, hash) {
+      updateExemplar(exemplarLabels, value, hash3) {
         if (exemplarLabels === this.defaultExemplarLabelSet) return;
-        if (!isObject(this.hashMap[hash].exemplar)) {
-          this.hashMap[hash].exemplar = new Exemplar();
+        if (!isObject(this.hashMap[hash3].exemplar)) {
+          this.hashMap[hash3].exemplar = new Exemplar();
         }
-        this.hashMap[hash].exemplar.validateExemplarLabelSet(exemplarLabels);
-        this.hashMap[hash].exemplar.labelSet = exemplarLabels;
-        this.hashMap[hash].exemplar.value = value ? value : 1;
-        this.hashMap[hash].exemplar.timestamp = nowTimestamp();
+        this.hashMap[hash3].exemplar.validateExemplarLabelSet(exemplarLabels);
+        this.hashMap[hash3].exemplar.labelSet = exemplarLabels;
+        this.hashMap[hash3].exemplar.value = value ? value : 1;
+        this.hashMap[hash3].exemplar.timestamp = nowTimestamp();
       }
       /**
        * Reset counter
@@ -575,11 +575,11 @@ var require_counter = __commonJS({
         return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
       }
     };
-    function setValue(hashMap, value, labels = {}, hash = "") {
-      if (hashMap[hash]) {
-        hashMap[hash].value += value;
+    function setValue(hashMap, value, labels = {}, hash3 = "") {
+      if (hashMap[hash3]) {
+        hashMap[hash3].value += value;
       } else {
-        hashMap[hash] = { value, labels };
+        hashMap[hash3] = { value, labels };
       }
       return hashMap;
     }
@@ -698,8 +698,8 @@ var require_gauge = __commonJS({
         };
       }
       _getValue(labels) {
-        const hash = hashObject(labels || {}, this.sortedLabelNames);
-        return this.hashMap[hash] ? this.hashMap[hash].value : 0;
+        const hash3 = hashObject(labels || {}, this.sortedLabelNames);
+        return this.hashMap[hash3] ? this.hashMap[hash3].value : 0;
       }
       labels(...args) {
         const labels = getLabels(this.labelNames, args);
@@ -730,8 +730,8 @@ var require_gauge = __commonJS({
         throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
       }
       validateLabel(gauge.labelNames, labels);
-      const hash = hashObject(labels, gauge.sortedLabelNames);
-      setValueDelta(gauge.hashMap, delta, labels, hash);
+      const hash3 = hashObject(labels, gauge.sortedLabelNames);
+      setValueDelta(gauge.hashMap, delta, labels, hash3);
     }
     function getLabelArg(labels) {
       return isObject(labels) ? labels : {};
@@ -819,9 +819,9 @@ var require_histogram = __commonJS({
       }
       updateExemplar(labels, value, exemplarLabels) {
         if (Object.keys(exemplarLabels).length === 0) return;
-        const hash = hashObject(labels, this.sortedLabelNames);
+        const hash3 = hashObject(labels, this.sortedLabelNames);
         const bound = findBound(this.upperBounds, value);
-        const { bucketExemplars } = this.hashMap[hash];
+        const { bucketExemplars } = this.hashMap[hash3];
         let exemplar = bucketExemplars[bound];
         if (!isObject(exemplar)) {
           exemplar = new Exemplar();
@@ -861,8 +861,8 @@ var require_histogram = __commonJS({
        * @returns {void}
        */
       zero(labels) {
-        const hash = hashObject(labels, this.sortedLabelNames);
-        this.hashMap[hash] = createBaseValues(
+        const hash3 = hashObject(labels, this.sortedLabelNames);
+        this.hashMap[hash3] = createBaseValues(
           labels,
           this.bucketValues,
           this.bucketExemplars
@@ -954,8 +954,8 @@ var require_histogram = __commonJS({
             `Value is not a valid number: ${util.format(labelValuePair.value)}`
           );
         }
-        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
-        let valueFromMap = this.hashMap[hash];
+        const hash3 = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let valueFromMap = this.hashMap[hash3];
         if (!valueFromMap) {
           valueFromMap = createBaseValues(
             labelValuePair.labels,
@@ -969,7 +969,7 @@ var require_histogram = __commonJS({
         if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
           valueFromMap.bucketValues[b] += 1;
         }
-        this.hashMap[hash] = valueFromMap;
+        this.hashMap[hash3] = valueFromMap;
       };
     }
     function createBaseValues(labels, bucketValues, bucketExemplars) {
@@ -1951,8 +1951,8 @@ var require_summary = __commonJS({
             `Value is not a valid number: ${util.format(labelValuePair.value)}`
           );
         }
-        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
-        let summaryOfLabel = this.hashMap[hash];
+        const hash3 = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let summaryOfLabel = this.hashMap[hash3];
         if (!summaryOfLabel) {
           summaryOfLabel = {
             labels: labelValuePair.labels,
@@ -1967,7 +1967,7 @@ var require_summary = __commonJS({
           summaryOfLabel.td.compress();
         }
         summaryOfLabel.sum += labelValuePair.value;
-        this.hashMap[hash] = summaryOfLabel;
+        this.hashMap[hash3] = summaryOfLabel;
       };
     }
     function convertLabelsAndValues(labels, value) {
@@ -5147,11 +5147,11 @@ function createBuckets(options) {
 }
 
 // gateway/src/cache.ts
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 function createEmbeddingCache(entries) {
   const map = /* @__PURE__ */ new Map();
   return {
-    keyOf: (model, text) => createHash("sha256").update(model).update("\0").update(text).digest("base64"),
+    keyOf: (model, text) => hash("sha256", `${model}\0${text}`, "base64"),
     get(key) {
       const vector = map.get(key);
       if (vector !== void 0) {
@@ -5238,7 +5238,7 @@ function sendJson(res, status, body, headers = {}) {
 }
 function sendBytes(res, status, body, headers) {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { "Content-Length": String(body.length), "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
+  res.writeHead(status, { "Content-Length": body.length, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
   res.end(body);
 }
 function fromUpstreamStatus(status, body) {
@@ -5698,7 +5698,8 @@ function createReplyParser(maxBodyBytes) {
 
 // gateway/src/upstream-socket.ts
 var MAX_IDLE_SOCKETS = 16;
-var IDLE_SOCKET_MS = 4e3;
+var IDLE_SOCKET_MS = 3e3;
+var IDLE_SWEEP_MS = 1e3;
 function createSocketUpstream(base) {
   const host = base.hostname.replace(/^\[|\]$/g, "");
   const port = Number(base.port || 80);
@@ -5706,9 +5707,9 @@ function createSocketUpstream(base) {
   const idle = [];
   const busy = /* @__PURE__ */ new Set();
   const open = () => {
-    const conn = { socket: connect({ host, port, noDelay: true }), user: void 0 };
+    const conn = { socket: connect({ host, port, noDelay: true }), user: void 0, idleSince: 0 };
     const idleEnd = () => drop(conn);
-    conn.socket.on("data", (chunk) => conn.user ? conn.user.data(chunk) : idleEnd()).on("end", () => conn.user ? conn.user.end() : idleEnd()).on("close", () => conn.user ? conn.user.end() : idleEnd()).on("error", () => conn.user ? conn.user.end() : idleEnd()).on("timeout", idleEnd);
+    conn.socket.on("data", (chunk) => conn.user ? conn.user.data(chunk) : idleEnd()).on("end", () => conn.user ? conn.user.end() : idleEnd()).on("close", () => conn.user ? conn.user.end() : idleEnd()).on("error", () => conn.user ? conn.user.end() : idleEnd());
     return conn;
   };
   const drop = (conn) => {
@@ -5719,14 +5720,18 @@ function createSocketUpstream(base) {
   const park = (conn) => {
     conn.user = void 0;
     if (idle.length >= MAX_IDLE_SOCKETS) return void conn.socket.destroy();
-    conn.socket.setTimeout(IDLE_SOCKET_MS);
+    conn.idleSince = performance.now();
     idle.push(conn);
   };
+  const sweeper = setInterval(() => {
+    const oldest = performance.now() - IDLE_SOCKET_MS;
+    for (const conn of idle.filter((c) => c.idleSince < oldest)) drop(conn);
+  }, IDLE_SWEEP_MS);
+  sweeper.unref();
   function attempt(call, request, allowStale) {
     return new Promise((resolve, reject) => {
       const reused = idle.pop();
       const conn = reused ?? open();
-      if (reused) conn.socket.setTimeout(0);
       busy.add(conn);
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
@@ -5794,6 +5799,7 @@ ${call.body ?? ""}`;
       return attempt(call, request, true);
     },
     destroy() {
+      clearInterval(sweeper);
       for (const conn of [...idle, ...busy]) conn.socket.destroy();
       idle.length = 0;
       busy.clear();
@@ -5980,7 +5986,7 @@ var PROBE_TIMEOUT_MS = 2e3;
 var PROBE_MAX_BYTES = 1e6;
 
 // gateway/src/tokens.ts
-import { createHash as createHash2, timingSafeEqual } from "node:crypto";
+import { hash as hash2, timingSafeEqual } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 var MIN_TOKEN_LENGTH = 16;
 var TokenFileError = class extends Error {
@@ -6027,7 +6033,7 @@ function bearerToken(header) {
   return match?.[1];
 }
 function sha256(text) {
-  return createHash2("sha256").update(text).digest();
+  return hash2("sha256", text, "buffer");
 }
 
 // gateway/src/server.ts

@@ -1,6 +1,6 @@
 // The gateway's embedding cache: a size-bounded LRU of vectors keyed by SHA-256 of the
 // model and the exact text, so a repeated question or an unchanged chunk costs the Pi nothing.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** A bounded LRU from (model, text) to its vector. */
 export type EmbeddingCache = {
@@ -16,7 +16,7 @@ export function createEmbeddingCache(entries: number): EmbeddingCache {
   // A Map iterates in insertion order: re-inserting on every hit makes its first key the oldest.
   const map = new Map<string, number[]>();
   return {
-    keyOf: (model, text) => createHash("sha256").update(model).update("\0").update(text).digest("base64"),
+    keyOf: (model, text) => hash("sha256", `${model}\0${text}`, "base64"),
     get(key) {
       const vector = map.get(key);
       if (vector !== undefined) {

@@ -9,10 +9,11 @@ import { ReplyError, createReplyParser } from "./reply-parser";
 import type { Upstream, UpstreamCall, UpstreamReply } from "./upstream";
 
 // One socket and the call using it now (none while it idles).
-type Conn = { socket: Socket; user: { data(chunk: Buffer): void; end(): void } | undefined };
+type Conn = { socket: Socket; user: { data(chunk: Buffer): void; end(): void } | undefined; idleSince: number };
 
 const MAX_IDLE_SOCKETS = 16; // more idle sockets than the busiest cap would only sit there
-const IDLE_SOCKET_MS = 4_000; // below Go's and Node's usual 5 s server idle timeouts, so we close first
+const IDLE_SOCKET_MS = 3_000; // below Go's and Node's usual 5 s server idle timeouts, so we close first
+const IDLE_SWEEP_MS = 1_000; // how often idle sockets are checked against that
 
 /** Creates the raw-socket client for `base` (an http: URL). */
 export function createSocketUpstream(base: URL): Upstream {
@@ -25,14 +26,13 @@ export function createSocketUpstream(base: URL): Upstream {
   // Each socket keeps one set of listeners for life, routed to whoever uses it now:
   // adding and removing listeners per call cost more than the call's own work.
   const open = (): Conn => {
-    const conn: Conn = { socket: connect({ host, port, noDelay: true }), user: undefined };
+    const conn: Conn = { socket: connect({ host, port, noDelay: true }), user: undefined, idleSince: 0 };
     const idleEnd = () => drop(conn);
     conn.socket
       .on("data", (chunk: Buffer) => (conn.user ? conn.user.data(chunk) : idleEnd()))
       .on("end", () => (conn.user ? conn.user.end() : idleEnd()))
       .on("close", () => (conn.user ? conn.user.end() : idleEnd()))
-      .on("error", () => (conn.user ? conn.user.end() : idleEnd()))
-      .on("timeout", idleEnd);
+      .on("error", () => (conn.user ? conn.user.end() : idleEnd()));
     return conn;
   };
   const drop = (conn: Conn) => {
@@ -43,15 +43,20 @@ export function createSocketUpstream(base: URL): Upstream {
   const park = (conn: Conn) => {
     conn.user = undefined;
     if (idle.length >= MAX_IDLE_SOCKETS) return void conn.socket.destroy();
-    conn.socket.setTimeout(IDLE_SOCKET_MS);
+    conn.idleSince = performance.now();
     idle.push(conn);
   };
+  // One sweep a second closes sockets idle too long: cheaper than a timer per socket per call.
+  const sweeper = setInterval(() => {
+    const oldest = performance.now() - IDLE_SOCKET_MS;
+    for (const conn of idle.filter((c) => c.idleSince < oldest)) drop(conn);
+  }, IDLE_SWEEP_MS);
+  sweeper.unref();
 
   function attempt(call: UpstreamCall, request: string, allowStale: boolean): Promise<UpstreamReply> {
     return new Promise((resolve, reject) => {
       const reused = idle.pop();
       const conn = reused ?? open();
-      if (reused) conn.socket.setTimeout(0);
       busy.add(conn);
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
@@ -116,6 +121,7 @@ export function createSocketUpstream(base: URL): Upstream {
       return attempt(call, request, true);
     },
     destroy() {
+      clearInterval(sweeper);
       for (const conn of [...idle, ...busy]) conn.socket.destroy();
       idle.length = 0;
       busy.clear();
