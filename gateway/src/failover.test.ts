@@ -1,5 +1,6 @@
 // Several upstreams: one dies mid-run and no client notices; the metrics say what happened,
 // read both from /metrics and through a real Prometheus scraping it.
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeOllama } from "../../test/fake-ollama";
 import type { FakeOllama } from "../../test/fake-ollama";
@@ -36,11 +37,16 @@ async function startTwoUpstreams(logs: string[]) {
   return { url: await gateway.listen(), metricsUrl: gateway.metricsUrl as string };
 }
 
+function dashboardQueries(): string[] {
+  const dashboard = JSON.parse(readFileSync(new URL("../../deploy/grafana-embed-gateway.json", import.meta.url), "utf8")) as { panels: Array<{ targets: Array<{ expr: string }> }> };
+  return dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.expr));
+}
+
 const embedCalls = (fake: FakeOllama) => fake.requests.filter((r) => r.path === "/api/embed").length;
 const sample = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}()[\]/.*+?^$|\\]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
 
 describe("createServer with two upstreams", () => {
-  it("answers 200 to all of 200 sequential embeds when one upstream is killed at request 50; /metrics and a real Prometheus show it down and count every route and status", async () => {
+  it("answers 200 to all of 200 sequential embeds when one upstream is killed at request 50; /metrics and a real Prometheus show it down and count every route and status, and the Grafana dashboard's queries run", async () => {
     const logs: string[] = [];
     const { url, metricsUrl } = await startTwoUpstreams(logs);
     const [a, b] = fakes;
@@ -79,8 +85,14 @@ describe("createServer with two upstreams", () => {
     await expect
       .poll(async () => Promise.all(expected.map(async ([series]) => [series, (await prometheus!.query(series))[0]?.value])), { timeout: 15_000, interval: 250 })
       .toEqual(expected);
-    const inputs = await prometheus.query('embed_gateway_inputs_per_request_count');
+    const inputs = await prometheus.query("embed_gateway_inputs_per_request_count");
     expect(inputs[0].value).toBe(201);
+    // Every query of the shipped Grafana dashboard runs, and names only metrics the gateway exports.
+    const exported = await (await fetch(metricsUrl)).text();
+    for (const expr of dashboardQueries()) {
+      await prometheus.query(expr.replaceAll("$__rate_interval", "1m").replaceAll("$job", ".*"));
+      for (const metric of expr.match(/\b(?:embed_gateway|process)_[a-z_]+/g) ?? []) expect(exported, metric).toContain(metric.replace(/_(bucket|count|sum)$/, ""));
+    }
   });
 
   it("probes a killed upstream that came back and shares the load with it again", async () => {
