@@ -5278,7 +5278,12 @@ function toOpenAIResponse(ollama, request) {
 }
 function isEmbedResponse(value, inputCount) {
   const embeddings = value?.embeddings;
-  return Array.isArray(embeddings) && embeddings.length === inputCount && embeddings.every((v) => Array.isArray(v) && v.every((x) => typeof x === "number"));
+  if (!Array.isArray(embeddings) || embeddings.length !== inputCount) return false;
+  for (const vector of embeddings) {
+    if (!Array.isArray(vector)) return false;
+    for (let i = 0; i < vector.length; i++) if (typeof vector[i] !== "number") return false;
+  }
+  return true;
 }
 function encodeFloat32Base64(vector) {
   const bytes = Buffer.alloc(vector.length * 4);
@@ -5567,6 +5572,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { connect } from "node:net";
 
 // gateway/src/reply-parser.ts
+var STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
 var MAX_HEAD_BYTES = 16 * 1024;
 var CRLF = Buffer.from("\r\n");
 var HEAD_END = Buffer.from("\r\n\r\n");
@@ -5591,18 +5597,21 @@ function createReplyParser(maxBodyBytes) {
     parts.push(bytes);
   };
   const readHead = (head) => {
-    const lines = head.split("\r\n");
-    const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
+    const statusLine = STATUS_LINE.exec(head);
     if (!statusLine) throw new ReplyError("not an HTTP/1.x status line");
     status = Number(statusLine[2]);
     let length;
     let chunked = false;
     let connection = statusLine[1] === "0" ? "close" : "keep-alive";
-    for (const line of lines.slice(1)) {
-      const colon = line.indexOf(":");
-      if (colon <= 0) throw new ReplyError("malformed header line");
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim().toLowerCase();
+    for (let start = head.indexOf("\r\n") + 2; start > 1 && start < head.length; ) {
+      let end = head.indexOf("\r\n", start);
+      if (end < 0) end = head.length;
+      const colon = head.indexOf(":", start);
+      if (colon <= start || colon > end) throw new ReplyError("malformed header line");
+      const name = head.slice(start, colon).trim().toLowerCase();
+      start = end + 2;
+      if (name !== "content-length" && name !== "transfer-encoding" && name !== "connection") continue;
+      const value = head.slice(colon + 1, end).trim().toLowerCase();
       if (name === "content-length") {
         if (!/^\d+$/.test(value) || length !== void 0 && length !== Number(value)) throw new ReplyError("bad Content-Length");
         length = Number(value);
@@ -6029,9 +6038,10 @@ function createTokenSet(tokens) {
   };
 }
 function bearerToken(header) {
-  const match = /^Bearer +(\S+) *$/i.exec(header ?? "");
+  const match = BEARER.exec(header ?? "");
   return match?.[1];
 }
+var BEARER = /^Bearer +(\S+) *$/i;
 function sha256(text) {
   return hash2("sha256", text, "buffer");
 }

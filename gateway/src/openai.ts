@@ -30,7 +30,13 @@ export function toOpenAIResponse(ollama: OllamaEmbedResponse, request: EmbedRequ
 /** Checks the shape of Ollama's answer before translating it: one vector of numbers per input. */
 export function isEmbedResponse(value: unknown, inputCount: number): value is OllamaEmbedResponse {
   const embeddings = (value as OllamaEmbedResponse | null)?.embeddings;
-  return Array.isArray(embeddings) && embeddings.length === inputCount && embeddings.every((v) => Array.isArray(v) && v.every((x) => typeof x === "number"));
+  if (!Array.isArray(embeddings) || embeddings.length !== inputCount) return false;
+  // Plain loops: this runs on every answer, over every float.
+  for (const vector of embeddings) {
+    if (!Array.isArray(vector)) return false;
+    for (let i = 0; i < vector.length; i++) if (typeof vector[i] !== "number") return false;
+  }
+  return true;
 }
 
 /** Packs floats as little-endian float32 and encodes them in base64 (OpenAI's `encoding_format: "base64"`). */

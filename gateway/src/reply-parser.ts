@@ -2,6 +2,7 @@
 // framed by Content-Length, chunked encoding, or the end of the connection. Sized for
 // Ollama's answers: a cap on the head and on the body, and nothing kept beyond the body.
 
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
 const MAX_HEAD_BYTES = 16 * 1024; // Ollama's heads are ~200 bytes; a longer one is not Ollama
 const CRLF = Buffer.from("\r\n");
 const HEAD_END = Buffer.from("\r\n\r\n");
@@ -45,18 +46,22 @@ export function createReplyParser(maxBodyBytes: number): ReplyParser {
   };
 
   const readHead = (head: string) => {
-    const lines = head.split("\r\n");
-    const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
+    const statusLine = STATUS_LINE.exec(head);
     if (!statusLine) throw new ReplyError("not an HTTP/1.x status line");
     status = Number(statusLine[2]);
     let length: number | undefined;
     let chunked = false;
     let connection = statusLine[1] === "0" ? "close" : "keep-alive";
-    for (const line of lines.slice(1)) {
-      const colon = line.indexOf(":");
-      if (colon <= 0) throw new ReplyError("malformed header line");
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim().toLowerCase();
+    for (let start = head.indexOf("\r\n") + 2; start > 1 && start < head.length; ) {
+      let end = head.indexOf("\r\n", start);
+      if (end < 0) end = head.length;
+      const colon = head.indexOf(":", start);
+      if (colon <= start || colon > end) throw new ReplyError("malformed header line");
+      const name = head.slice(start, colon).trim().toLowerCase();
+      start = end + 2;
+      // Only three headers matter; the others (Date, Content-Type ...) are not even lowered.
+      if (name !== "content-length" && name !== "transfer-encoding" && name !== "connection") continue;
+      const value = head.slice(colon + 1, end).trim().toLowerCase();
       if (name === "content-length") {
         if (!/^\d+$/.test(value) || (length !== undefined && length !== Number(value))) throw new ReplyError("bad Content-Length");
         length = Number(value);

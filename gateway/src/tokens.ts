@@ -64,9 +64,11 @@ export function createTokenSet(tokens: string[]): TokenSet {
 
 /** The token of an `Authorization: Bearer <token>` header; nothing else is read. */
 export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer +(\S+) *$/i.exec(header ?? "");
+  const match = BEARER.exec(header ?? "");
   return match?.[1];
 }
+
+const BEARER = /^Bearer +(\S+) *$/i;
 
 function sha256(text: string): Buffer {
   // One-shot hashing: a Hash object per request costs twice as much on a Pi-class CPU.
