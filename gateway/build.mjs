@@ -15,7 +15,9 @@ await build({
   platform: "node",
   format: "esm",
   target: "node22",
-  banner: { js: "#!/usr/bin/env node" },
+  // prom-client is CommonJS and calls require("util") and friends; an ES module has no
+  // `require`, so the bundle makes one (node: built-ins only, nothing from disk).
+  banner: { js: '#!/usr/bin/env node\nimport { createRequire as __gatewayCreateRequire } from "node:module";\nconst require = __gatewayCreateRequire(import.meta.url);' },
   legalComments: "none",
   logLevel: "warning",
 });

@@ -192,6 +192,26 @@ describe("startFakeOllama", () => {
   });
 });
 
+describe("startFakeOllama: faults for the gateway's hardening", () => {
+  it("trickles a well-formed answer one byte at a time after sending its headers at once", async () => {
+    fake.trickle(1);
+    const res = await post("/api/embed", { model: "bge-m3", input: "hi" });
+    expect(res.headers.get("content-length")).not.toBeNull();
+    expect((await res.json()).embeddings).toEqual([hashEmbed("hi", 8)]);
+  });
+
+  it("answers a raw 200 body when told to, and forgets a model as `ollama rm` does", async () => {
+    fake.answerRaw("<html>not json</html>");
+    const raw = await post("/api/embed", { model: "bge-m3", input: "hi" });
+    expect([raw.status, await raw.text()]).toEqual([200, "<html>not json</html>"]);
+    fake.reset();
+    fake.forget("bge-m3:latest");
+    expect((await (await fetch(`${fake.url}/api/tags`)).json()).models).toEqual([]);
+    const gone = await post("/api/embed", { model: "bge-m3", input: "hi" });
+    expect([gone.status, await gone.json()]).toEqual([404, { error: 'model "bge-m3" not found, try pulling it first' }]);
+  });
+});
+
 describe("fake-ollama standalone", () => {
   it("prints its URL and serves until killed", async () => {
     const child = spawn(process.execPath, ["--experimental-strip-types", "--no-warnings", "test/fake-ollama.ts", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });

@@ -70,6 +70,12 @@ export type FakeOllama = {
   hang(): void;
   /** Any embed request with an input containing `marker` fails as bge-m3 does on some texts: 500 "json: unsupported value: NaN". */
   poisonInputs(marker: string): void;
+  /** Embed answers send their headers at once, then the body one byte every `ms` (a stuck or throttled link). */
+  trickle(ms: number): void;
+  /** Embed answers are 200 with this body instead of the vectors (a proxy's error page, a broken build). */
+  answerRaw(body: string): void;
+  /** `ollama rm`: the model leaves /api/tags and the embed routes answer 404 for it. */
+  forget(model: string): void;
   /** Clears the recordings and every behaviour set at runtime; listening state is kept. */
   reset(): void;
   close(): Promise<void>;
@@ -160,6 +166,12 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     answerNaN: () => void (behaviour.answerNaN = true),
     hang: () => void (behaviour.hang = true),
     poisonInputs: (marker) => void (behaviour.poison = marker),
+    trickle: (ms) => void (behaviour.trickleMs = ms),
+    answerRaw: (body) => void (behaviour.answerRaw = body),
+    forget: (name) => {
+      servedTags.delete(withTag(name));
+      served.splice(0, served.length, ...served.filter((m) => withTag(m) !== withTag(name)));
+    },
     reset: () => {
       behaviour = freshBehaviour(options);
       embedCount = 0;
@@ -229,6 +241,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     if (failStatus) return fail(failStatus, failStatus === 503 ? "server busy, please try again.  maximum pending requests exceeded" : "llama runner process has terminated");
     // Ollama cannot serialise the NaN bge-m3 produced for one input, so the whole request fails (ollama#15582).
     if (behaviour.poison !== undefined && inputs.some((text) => text.includes(behaviour.poison!))) return fail(500, "failed to encode response: json: unsupported value: NaN");
+    if (behaviour.answerRaw !== undefined) return sendRaw(res, 200, behaviour.answerRaw, 0);
     // Ollama cuts a vector to `dimensions` (when shorter than the model's) and renormalises it.
     const dimensions = request.dimensions as number | undefined;
     const vectors = inputs.map(embedText).map((v) => (dimensions && dimensions > 0 && dimensions < v.length ? unit(v.slice(0, dimensions)) : v));
@@ -237,7 +250,8 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     const promptTokens = tokens.reduce((a, b) => a + b, 0);
     if (!openai) {
       const total = Number(process.hrtime.bigint() - started);
-      return sendJson(res, 200, { model: answeredModel, embeddings: vectors, total_duration: total, load_duration: Math.round(total / 10), prompt_eval_count: promptTokens });
+      const answer = JSON.stringify({ model: answeredModel, embeddings: vectors, total_duration: total, load_duration: Math.round(total / 10), prompt_eval_count: promptTokens });
+      return sendRaw(res, 200, answer, behaviour.trickleMs);
     }
     const base64 = (format as string).toLowerCase() === "base64";
     const data = vectors.map((v, index) => ({ object: "embedding", index, embedding: base64 ? float32Base64(v) : v }));
@@ -305,6 +319,8 @@ function freshBehaviour(options: FakeOllamaOptions) {
     answerNaN: false,
     hang: false,
     poison: undefined as string | undefined,
+    trickleMs: 0,
+    answerRaw: undefined as string | undefined,
   };
 }
 
@@ -333,6 +349,24 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
   const body = JSON.stringify(value);
   res.writeHead(status, { "Content-Type": JSON_TYPE, "Content-Length": Buffer.byteLength(body) });
   res.end(body);
+}
+
+// The whole body at once, or (trickle) one byte every `trickleMs` after the headers.
+function sendRaw(res: ServerResponse, status: number, body: string, trickleMs: number) {
+  const bytes = Buffer.from(body);
+  res.writeHead(status, { "Content-Type": JSON_TYPE, "Content-Length": bytes.length });
+  if (trickleMs <= 0) return void res.end(bytes);
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || sent >= bytes.length) {
+      clearInterval(timer);
+      if (!res.destroyed) res.end();
+      return;
+    }
+    res.write(bytes.subarray(sent, sent + 1));
+    sent++;
+  }, trickleMs);
+  res.on("close", () => clearInterval(timer));
 }
 
 function sendText(res: ServerResponse, status: number, text: string) {

@@ -1,58 +1,86 @@
-// The embed pipeline after the token check, in the order the design fixes: body
-// limits, JSON and model, the client's bucket, a slot under the concurrency cap,
-// then Ollama; the answer passed through (/api/embed) or translated (/v1/embeddings).
+// The embed pipeline after the token check, in the order the design fixes: an empty
+// bucket answers 429 before the body is read; then body limits, JSON and model, the
+// bucket, the cache; the uncached inputs go upstream through the pool; the answer is
+// reassembled in order, passed through (/api/embed) or translated (/v1/embeddings).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Buckets } from "./bucket";
+import type { EmbeddingCache } from "./cache";
+import type { Cancel } from "./cancel";
 import type { GatewayConfig } from "./config";
-import { GatewayError, fromUpstreamStatus, sendBytes, sendJson } from "./errors";
+import { GatewayError, sendBytes, sendJson } from "./errors";
 import type { ErrorSurface } from "./errors";
-import { isEmbedResponse, toOllamaBody, toOpenAIResponse } from "./openai";
-import { parseEmbedRequest, readBody } from "./request";
-import type { RequestLimits } from "./request";
-import type { Semaphore } from "./semaphore";
-import type { Upstream } from "./upstream";
+import { embedUpstream } from "./forward";
+import type { UpstreamAnswer } from "./forward";
+import type { GatewayMetrics } from "./metrics";
+import { toOllamaBody, toOpenAIResponse } from "./openai";
+import type { Pool } from "./pool";
+import { parseEmbedRequest, readBody, withTag } from "./request";
+import type { EmbedRequest, RequestLimits } from "./request";
 
-// When the queue is full, a client should come back after about one Pi embedding.
-const QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
+const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
 
-/** What the pipeline shares across requests. */
-export type EmbedDeps = { config: GatewayConfig; limits: RequestLimits; buckets: Buckets; semaphore: Semaphore; upstream: Upstream };
+/** What the pipeline shares across requests; `cache` is absent when turned off. */
+export type EmbedDeps = { config: GatewayConfig; limits: RequestLimits; buckets: Buckets; pool: Pool; cache?: EmbeddingCache; metrics: GatewayMetrics };
 
 /** Serves one authenticated embed request; throws GatewayError for every refusal. */
-export async function serveEmbed(options: {
-  req: IncomingMessage;
-  res: ServerResponse;
-  surface: ErrorSurface;
-  clientId: string;
-  signal: AbortSignal;
-  deps: EmbedDeps;
-}): Promise<void> {
-  const { req, res, surface, clientId, signal, deps } = options;
-  const { config } = deps;
+export async function serveEmbed(options: { req: IncomingMessage; res: ServerResponse; surface: ErrorSurface; clientId: string; cancel: Cancel; deps: EmbedDeps }): Promise<void> {
+  const { req, res, surface, clientId, cancel, deps } = options;
+  const { config, metrics } = deps;
+  // An empty bucket refuses before a byte of the body is read or parsed.
+  refuseIfLimited(deps, deps.buckets.peek(clientId));
   const body = await readBody(req, res, config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
-  const taken = deps.buckets.take(clientId);
-  if (!taken.ok) throw new GatewayError("rate_limited:gateway", { retryAfterSeconds: taken.retryAfterSeconds });
-  const slot = deps.semaphore.tryAcquire(signal);
-  if (!slot) throw new GatewayError("overloaded:gateway", { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS });
-  const release = await slot;
-  let reply;
+  refuseIfLimited(deps, deps.buckets.take(clientId));
+  // Metrics are recorded once the answer is on its way: they cost the client no time.
+  const afterAnswer: Array<() => void> = [() => metrics.inputsPerRequest.observe(request.inputs.length)];
   try {
-    reply = await deps.upstream.call({ method: "POST", path: "/api/embed", body: toOllamaBody(request), signal, timeoutMs: config.upstreamTimeoutMs });
+    await answer({ res, surface, cancel, deps, request, afterAnswer });
   } finally {
-    release();
+    for (const record of afterAnswer) record();
   }
-  if (reply.status !== 200) throw fromUpstreamStatus(reply.status, reply.body);
-  if (surface === "ollama") {
-    sendBytes(res, 200, reply.body, { "Content-Type": "application/json; charset=utf-8" });
-    return;
+}
+
+async function answer(options: { res: ServerResponse; surface: ErrorSurface; cancel: Cancel; deps: EmbedDeps; request: EmbedRequest; afterAnswer: Array<() => void> }): Promise<void> {
+  const { res, surface, cancel, deps, request, afterAnswer } = options;
+  const { config, metrics } = deps;
+  const { vectors, keys, missing } = lookUpCached(request, deps, afterAnswer);
+  let upstream: UpstreamAnswer | undefined;
+  if (missing.length > 0) {
+    const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, afterAnswer });
+    missing.forEach((index, j) => {
+      vectors[index] = upstream!.answer.embeddings[j];
+      if (keys) deps.cache!.set(keys[index], vectors[index]!);
+    });
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(reply.body.toString("utf8"));
-  } catch {
-    throw new GatewayError("error:upstream");
-  }
-  if (!isEmbedResponse(parsed, request.inputs.length)) throw new GatewayError("error:upstream");
-  sendJson(res, 200, toOpenAIResponse(parsed, request));
+  const embeddings = vectors as number[][];
+  if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
+  // Nothing came from the cache: Ollama's own bytes, already checked, go out unchanged.
+  if (upstream && missing.length === request.inputs.length) return sendBytes(res, 200, upstream.raw, JSON_HEADERS);
+  const ollama = upstream?.answer;
+  // Durations and the token count cover the inputs embedded upstream for this request only.
+  sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
+}
+
+function refuseIfLimited(deps: EmbedDeps, result: ReturnType<Buckets["take"]>): void {
+  if (result.ok) return;
+  deps.metrics.rateLimited.inc();
+  throw new GatewayError("rate_limited:gateway", { retryAfterSeconds: result.retryAfterSeconds });
+}
+
+// `truncate: false` asks Ollama to refuse an over-long text, which a cached (maybe
+// truncated) vector would hide: such requests skip the lookup, but fill the cache.
+function lookUpCached(request: EmbedRequest, deps: EmbedDeps, afterAnswer: Array<() => void>): { vectors: Array<number[] | undefined>; keys?: string[]; missing: number[] } {
+  const { cache, metrics } = deps;
+  if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
+  const model = withTag(request.model);
+  const keys = request.inputs.map((text) => cache.keyOf(model, text));
+  const vectors = request.truncate === false ? new Array<undefined>(keys.length).fill(undefined) : keys.map((key) => cache.get(key));
+  const missing: number[] = [];
+  vectors.forEach((vector, i) => vector === undefined && missing.push(i));
+  afterAnswer.push(() => {
+    metrics.cacheHits.inc(keys.length - missing.length);
+    metrics.cacheMisses.inc(missing.length);
+  });
+  return { vectors, keys, missing };
 }

@@ -59,7 +59,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** Writes raw bytes (a passed-through Ollama answer, or healthz's text). */
 export function sendBytes(res: ServerResponse, status: number, body: Buffer, headers: Record<string, string>): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { "Content-Length": String(body.length), "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
+  res.writeHead(status, { "Content-Length": body.length, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
   res.end(body);
 }
 

@@ -13,7 +13,7 @@ export async function main(): Promise<void> {
   let config: GatewayConfig;
   let gateway: Gateway;
   try {
-    config = loadConfig(process.env);
+    config = { ...loadConfig(process.env), log: createBatchedLog() };
     gateway = createServer(config);
   } catch (error) {
     return fail(error);
@@ -36,7 +36,27 @@ export async function main(): Promise<void> {
   const activated = process.env.LISTEN_PID === String(process.pid) && Number(process.env.LISTEN_FDS) >= 1;
   const url = await gateway.listen(activated ? { fd: SD_LISTEN_FDS_START } : {}).catch(fail);
   const models = config.models.join(",");
-  console.log(`embed gateway listening on ${url}${activated ? " (socket activation)" : ""}, upstream ${config.ollamaUrl.origin}, models ${models}`);
+  const upstreams = config.upstreams.map((u) => `${u.url.origin} (cap ${u.concurrency})`).join(", ");
+  const cache = config.cacheEntries > 0 ? `cache ${config.cacheEntries} vectors` : "cache off";
+  console.log(`embed gateway listening on ${url}${activated ? " (socket activation)" : ""}, upstreams ${upstreams}, models ${models}, ${cache}`);
+  if (gateway.metricsUrl) console.log(`metrics on ${gateway.metricsUrl}`);
+}
+
+// The access log goes out in batches, not a write per request: a write to a pipe
+// (systemd's journal) is a system call that wakes the reader, on the request's path.
+const LOG_FLUSH_MS = 200; // a line reaches the journal within a fifth of a second
+
+function createBatchedLog(): (line: string) => void {
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length === 0) return;
+    const text = `${lines.join("\n")}\n`;
+    lines = [];
+    process.stdout.write(text); // synchronous for files and pipes on Linux, so nothing is lost at exit
+  };
+  setInterval(flush, LOG_FLUSH_MS).unref();
+  process.on("exit", flush);
+  return (line) => void lines.push(line);
 }
 
 function fail(error: unknown): never {

@@ -3,7 +3,7 @@
 import type { EmbedRequest } from "./request";
 
 /** What Ollama's /api/embed answers (the fields the translation reads). */
-export type OllamaEmbedResponse = { model?: string; embeddings: number[][]; prompt_eval_count?: number };
+export type OllamaEmbedResponse = { model?: string; embeddings: number[][]; total_duration?: number; load_duration?: number; prompt_eval_count?: number };
 
 /** The /api/embed body the gateway sends: only the vetted fields, never the client's options or keep_alive. */
 export function toOllamaBody(request: EmbedRequest): string {
@@ -30,7 +30,13 @@ export function toOpenAIResponse(ollama: OllamaEmbedResponse, request: EmbedRequ
 /** Checks the shape of Ollama's answer before translating it: one vector of numbers per input. */
 export function isEmbedResponse(value: unknown, inputCount: number): value is OllamaEmbedResponse {
   const embeddings = (value as OllamaEmbedResponse | null)?.embeddings;
-  return Array.isArray(embeddings) && embeddings.length === inputCount && embeddings.every((v) => Array.isArray(v) && v.every((x) => typeof x === "number"));
+  if (!Array.isArray(embeddings) || embeddings.length !== inputCount) return false;
+  // Plain loops: this runs on every answer, over every float.
+  for (const vector of embeddings) {
+    if (!Array.isArray(vector)) return false;
+    for (let i = 0; i < vector.length; i++) if (typeof vector[i] !== "number") return false;
+  }
+  return true;
 }
 
 /** Packs floats as little-endian float32 and encodes them in base64 (OpenAI's `encoding_format: "base64"`). */

@@ -57,7 +57,8 @@ describe("gateway.mjs as a process", () => {
     expect(await (await fetch(`${url}/healthz`)).text()).toBe("ok");
     expect((await post(`${url}/api/embed`, { token: TOKEN })).status).toBe(200);
     fake.setDelay(300);
-    const inFlight = post(`${url}/api/embed`, { token: TOKEN });
+    // Another text: the first one is in the gateway's cache now.
+    const inFlight = post(`${url}/api/embed`, { token: TOKEN, body: { model: "bge-m3", input: "in flight" } });
     await expect.poll(() => fake.concurrent).toBe(1);
     running.child.kill("SIGTERM");
     expect((await inFlight).status).toBe(200);
@@ -98,6 +99,26 @@ describe("gateway.mjs as a process", () => {
     running = spawnGateway({ GATEWAY_TOKENS_FILE: writeTokensFile(`${TOKEN}\n`, 0o644), OLLAMA_URL: fake.url });
     expect(await running.exited).toBe(1);
     expect(running.output()).toMatch(/has mode 644: it must not be readable by group or others/);
+  });
+
+  it("refuses to start on a token line `secret#2024`, naming the line number and never the token", async () => {
+    // Attack (by accident): the line used to load as the shorter token `secret`.
+    const secret = "0123456789abcdef0123456789";
+    running = spawnGateway({ GATEWAY_TOKENS_FILE: writeTokensFile(`# deploys\n${TOKEN}\n${secret}#2024\n`), OLLAMA_URL: fake.url });
+    expect(await running.exited).toBe(1);
+    expect(running.output()).toMatch(/line 3 holds a space or a "#" inside the token/);
+    expect(running.output()).not.toContain(secret);
+  });
+
+  it("serves Prometheus metrics on a second, loopback listener when GATEWAY_METRICS_PORT is set", async () => {
+    running = spawnGateway({ GATEWAY_TOKENS_FILE: writeTokensFile(`${TOKEN}\n`), OLLAMA_URL: fake.url, GATEWAY_METRICS_PORT: "0" });
+    const url = await running.waitFor(/http:\/\/127\.0\.0\.1:\d+(?=,)/);
+    const metricsUrl = (await running.waitFor(/metrics on http:\/\/127\.0\.0\.1:\d+\/metrics/)).replace("metrics on ", "");
+    expect((await post(`${url}/api/embed`, { token: TOKEN })).status).toBe(200);
+    const text = await (await fetch(metricsUrl)).text();
+    expect(text).toContain('embed_gateway_requests_total{route="/api/embed",status="200"} 1');
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect((await fetch(`${url}/metrics`)).status).toBe(404);
   });
 
   it("refuses to start with a clear message on bad settings", async () => {

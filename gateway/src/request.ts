@@ -74,7 +74,8 @@ export function parseEmbedRequest(body: Buffer, limits: RequestLimits, openai: b
   return { model: fields.model, inputs, encodingFormat: format };
 }
 
-function withTag(model: string): string {
+/** The model name with its tag: `bge-m3` is `bge-m3:latest`, as Ollama reads it. */
+export function withTag(model: string): string {
   return model.includes(":") ? model : `${model}:latest`;
 }
 

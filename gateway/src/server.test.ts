@@ -60,13 +60,16 @@ describe("createServer: /v1/embeddings", () => {
 });
 
 describe("createServer: Ollama's errors", () => {
-  it("keeps Ollama's 404 message for a model it has not pulled", async () => {
-    h = await startHarness({ models: ["bge-m3", "nomic-embed-text"] });
+  it("keeps Ollama's 404 message for a model removed after the start", async () => {
+    h = await startHarness({ models: ["bge-m3", "nomic-embed-text"] }, { models: ["nomic-embed-text"] });
+    h.fake.forget("nomic-embed-text");
     const res = await post(`${h.url}/api/embed`, { token: TOKEN, body: { model: "nomic-embed-text", input: "x" } });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: 'model "nomic-embed-text" not found, try pulling it first' });
+    await expect.poll(() => h.gateway.pool.members[0].state).toBe("mismatched");
     const openai = await post(`${h.url}/v1/embeddings`, { token: TOKEN, body: { model: "nomic-embed-text", input: "x" } });
-    expect((await openai.json()).error).toMatchObject({ code: "model_not_found", type: "invalid_request_error" });
+    expect(openai.status).toBe(502);
+    expect((await openai.json()).error).toMatchObject({ code: "unavailable", type: "server_error" });
   });
 
   it("maps Ollama busy to 503 with Retry-After and a crash to a generic 502", async () => {
@@ -114,7 +117,7 @@ describe("createServer: healthz and shutdown", () => {
       expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
       expect(await res.text()).toBe("ok");
     }
-    expect(h.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /"]);
+    expect(h.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /api/tags"]);
   });
 
   it("finishes requests in flight on close, and refuses new connections", async () => {

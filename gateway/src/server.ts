@@ -1,38 +1,64 @@
 // createServer: the gateway as a node:http server. Checks run in a fixed order:
-// route (404/405) → token (401, no bucket touched) → body limits (413) → JSON and
-// model (400/403) → the client's bucket (429) → concurrency cap (503) → Ollama.
+// route (404/405) → token (401, no bucket touched) → an empty bucket (429, body unread)
+// → body limits (413) → JSON and model (400/403) → the bucket (429) → the cache →
+// a slot in the upstream pool (503) → Ollama.
 import { createServer as createHttpServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createBuckets } from "./bucket";
+import { createEmbeddingCache } from "./cache";
+import { createCancel } from "./cancel";
 import type { GatewayConfig } from "./config";
 import { serveEmbed } from "./embed";
 import type { EmbedDeps } from "./embed";
 import { GatewayError, sendError } from "./errors";
 import type { ErrorSurface } from "./errors";
 import { createHealthCheck } from "./health";
+import { createMetrics } from "./metrics";
+import type { GatewayMetrics, RouteLabel } from "./metrics";
+import { startMetricsServer } from "./metrics-server";
+import type { MetricsServer } from "./metrics-server";
+import { createPool } from "./pool";
+import type { Pool } from "./pool";
 import { requestLimits } from "./request";
-import { createSemaphore } from "./semaphore";
 import { bearerToken, createTokenSet, readTokensFile } from "./tokens";
-import { createUpstream } from "./upstream";
 
 // Exact paths only: no normalisation, so `/api/embed/../pull`, `//api/embed`,
 // `/api/embed/` and `/API/EMBED` are all simply unknown.
-const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface }>([
-  ["/api/embed", { method: "POST", surface: "ollama" }],
-  ["/v1/embeddings", { method: "POST", surface: "openai" }],
-  ["/healthz", { method: "GET" }],
+const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface; label: RouteLabel }>([
+  ["/api/embed", { method: "POST", surface: "ollama", label: "/api/embed" }],
+  ["/v1/embeddings", { method: "POST", surface: "openai", label: "/v1/embeddings" }],
+  ["/healthz", { method: "GET", label: "/healthz" }],
 ]);
 
 // Idle keep-alive connections close after this; a proxy in front (deploy/cloudflared-config.yml)
 // must keep its idle connections for less, or it may send a request on a closing one.
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
+// An error answered before the body was read: Node would then drain the body to keep the
+// connection, so a client could hold the socket with a body it never sends. A large or
+// chunked body closes the connection at once; a small declared one (a bad token's usual
+// request, already on its way) may keep it, if it arrives before a short deadline.
+const DRAIN_MAX_BYTES = 16 * 1024; // a few packets: arrives within one round trip
+const DRAIN_DEADLINE_MS = 500; // past this the socket is destroyed
+
+function limitUnreadBody(req: IncomingMessage, res: ServerResponse): void {
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (!(declared <= DRAIN_MAX_BYTES) || req.headers["transfer-encoding"] !== undefined) return void res.setHeader("Connection", "close");
+  const timer = setTimeout(() => req.socket.destroy(), DRAIN_DEADLINE_MS);
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+}
+
 /** The running gateway. */
 export type Gateway = {
   server: Server;
-  /** Listens on config.host:config.port (or an inherited fd) and resolves to the base URL. */
+  pool: Pool;
+  metrics: GatewayMetrics;
+  /** Probes every upstream (models included), then listens on config.host:config.port (or an inherited fd) and resolves to the base URL; starts the metrics listener when configured. */
   listen(options?: { fd?: number }): Promise<string>;
+  /** `http://host:port/metrics` once listening with a metrics port, else undefined. */
+  readonly metricsUrl: string | undefined;
   /** Re-reads the tokens file; on any problem the old tokens stay in force. */
   reloadTokens(): { ok: true; count: number } | { ok: false; error: string };
   /** Stops accepting, lets requests in flight finish (up to shutdownGraceMs), then resolves. */
@@ -42,15 +68,20 @@ export type Gateway = {
 /** Builds the gateway from a config; throws TokenFileError if the tokens file is unusable. */
 export function createServer(config: GatewayConfig): Gateway {
   let tokens = createTokenSet(readTokensFile(config.tokensFile));
-  const upstream = createUpstream(config.ollamaUrl);
+  const metrics = createMetrics({ withProcessMetrics: config.metricsPort !== undefined });
+  const pool = createPool({ upstreams: config.upstreams, models: config.models, queueSize: config.queueSize, metrics, log: config.log });
+  const cache = config.cacheEntries > 0 ? createEmbeddingCache(config.cacheEntries) : undefined;
+  metrics.sources.cacheEntries = () => cache?.size ?? 0;
   const deps: EmbedDeps = {
     config,
     limits: requestLimits(config),
-    upstream,
+    pool,
     buckets: createBuckets(config),
-    semaphore: createSemaphore({ limit: config.concurrency, queueSize: config.queueSize }),
+    cache,
+    metrics,
   };
-  const health = createHealthCheck(upstream);
+  const health = createHealthCheck(pool);
+  let metricsServer: MetricsServer | undefined;
   let closing = false;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -58,13 +89,16 @@ export function createServer(config: GatewayConfig): Gateway {
     const pathname = (req.url ?? "").split("?")[0];
     const route = ROUTES.get(pathname);
     let clientId = "-";
-    const abort = new AbortController();
+    const abort = createCancel();
     res.on("close", () => {
-      if (!res.writableFinished) abort.abort();
+      if (!res.writableFinished) abort.cancel();
       // While shutting down, a keep-alive connection is closed as soon as its answer is out.
       if (closing) setImmediate(() => server.closeIdleConnections());
       // Unknown paths are not echoed: a mistyped URL might carry a secret.
       const status = res.writableFinished ? res.statusCode : 499;
+      const label = route?.label ?? "other";
+      metrics.requests.labels(label, String(status)).inc();
+      metrics.requestDuration.labels(label).observe((performance.now() - started) / 1000);
       config.log(`${new Date().toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(performance.now() - started)}ms`);
     });
     const surface: ErrorSurface = route?.surface ?? (pathname.startsWith("/v1/") ? "openai" : "ollama");
@@ -77,17 +111,17 @@ export function createServer(config: GatewayConfig): Gateway {
       if (!route.surface) return await health.serve(res);
       const id = tokens.identify(bearerToken(req.headers.authorization));
       if (!id) {
+        metrics.authFailures.inc();
         res.setHeader("WWW-Authenticate", 'Bearer realm="embed-gateway"');
         throw new GatewayError("unauthorized:gateway");
       }
       clientId = id;
-      await serveEmbed({ req, res, surface, clientId, signal: abort.signal, deps });
+      await serveEmbed({ req, res, surface, clientId, cancel: abort, deps });
     } catch (error) {
-      if (abort.signal.aborted) return;
+      // The client left: nothing to answer, and its socket must not linger half-open.
+      if (abort.cancelled) return void req.socket.destroy();
       if (!(error instanceof GatewayError)) config.log(`${new Date().toISOString()} ${clientId} error: ${(error as Error).message}`);
-      // Node drains an unread body to keep the connection; only a small, declared one is worth it.
-      const declared = Number(req.headers["content-length"] ?? Number.NaN);
-      if (!req.complete && !(declared <= config.maxBodyBytes)) res.setHeader("Connection", "close");
+      if (!req.complete) limitUnreadBody(req, res);
       sendError(res, error, surface);
     }
   }
@@ -103,13 +137,22 @@ export function createServer(config: GatewayConfig): Gateway {
     },
     (req, res) => void handle(req, res),
   );
+  // Past the cap, new connections are closed at accept: the Pi keeps its memory.
+  server.maxConnections = config.maxConnections;
   // Without this listener Node would answer `100 Continue` before any check ran.
   server.on("checkContinue", (req, res) => void handle(req, res));
 
   return {
     server,
-    listen: (options = {}) =>
-      new Promise((resolve, reject) => {
+    pool,
+    metrics,
+    get metricsUrl() {
+      return metricsServer?.url;
+    },
+    async listen(options = {}) {
+      await pool.probeAll();
+      if (config.metricsPort !== undefined) metricsServer = await startMetricsServer({ registry: metrics.registry, host: config.metricsHost, port: config.metricsPort });
+      return new Promise((resolve, reject) => {
         server.once("error", reject);
         const done = () => {
           const { address, port } = server.address() as AddressInfo;
@@ -117,7 +160,8 @@ export function createServer(config: GatewayConfig): Gateway {
         };
         if (options.fd !== undefined) server.listen({ fd: options.fd }, done);
         else server.listen(config.port, config.host, done);
-      }),
+      });
+    },
     reloadTokens() {
       try {
         tokens = createTokenSet(readTokensFile(config.tokensFile));
@@ -132,8 +176,8 @@ export function createServer(config: GatewayConfig): Gateway {
         const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
         server.close(() => {
           clearTimeout(force);
-          upstream.destroy();
-          resolve();
+          pool.close();
+          void (metricsServer?.close() ?? Promise.resolve()).then(() => resolve());
         });
         server.closeIdleConnections();
       }),

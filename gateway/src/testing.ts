@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeOllama } from "../../test/fake-ollama";
 import type { FakeOllama, FakeOllamaOptions } from "../../test/fake-ollama";
-import { withDefaults } from "./config";
+import { DEFAULTS, withDefaults } from "./config";
 import type { GatewayConfig } from "./config";
 import { createServer } from "./server";
 import type { Gateway } from "./server";
@@ -29,10 +29,14 @@ export type Harness = { gateway: Gateway; url: string; fake: FakeOllama; logs: s
 export async function startHarness(overrides: Partial<GatewayConfig> = {}, fakeOptions: FakeOllamaOptions = {}): Promise<Harness> {
   const fake = await startFakeOllama({ dimensions: 8, ...fakeOptions });
   const logs: string[] = [];
-  const tokensFile = overrides.tokensFile ?? writeTokensFile(`# test tokens\n${TOKEN}\n${OTHER_TOKEN}  # second client\n`);
-  const config = withDefaults({ port: 0, ollamaUrl: new URL(fake.url), log: (line) => logs.push(line), ...overrides, tokensFile });
+  const tokensFile = overrides.tokensFile ?? writeTokensFile(`# test tokens\n${TOKEN}\n# second client\n${OTHER_TOKEN}\n`);
+  const concurrency = overrides.concurrency ?? DEFAULTS.concurrency;
+  const config = withDefaults({ port: 0, upstreams: [{ url: new URL(fake.url), concurrency }], cacheEntries: 0, log: (line) => logs.push(line), ...overrides, tokensFile });
   const gateway = createServer(config);
   const url = await gateway.listen();
+  // The start-up probe (GET /api/tags) is not what the tests count.
+  fake.requests.length = 0;
+  logs.length = 0;
   return {
     gateway,
     url,

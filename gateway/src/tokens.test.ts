@@ -7,8 +7,17 @@ const A = "0123456789abcdef0123456789abcdef";
 const B = "fedcba9876543210fedcba9876543210";
 
 describe("readTokensFile", () => {
-  it("reads one token per line, skipping blanks and comments", () => {
-    expect(readTokensFile(writeTokensFile(`# site\n${A}\n\n${B}   # laptop, added 2025-01\n`))).toEqual([A, B]);
+  it("reads one token per line, skipping blanks and comment lines, trimming CR and spaces around", () => {
+    expect(readTokensFile(writeTokensFile(`# site\n${A}\r\n\n  # laptop, added 2025-01\n  ${B}  \n`))).toEqual([A, B]);
+  });
+
+  it("refuses a token line with a # or a space inside, naming the line and never the token", () => {
+    // Attack (by accident): `secret#2024` used to load as the token `secret`, a shorter secret than the operator wrote.
+    for (const line of [`${A}#2024`, `${A} # laptop`, `${A}\t${B}`]) {
+      const attempt = () => readTokensFile(writeTokensFile(`# site\n${B}\n${line}\n`));
+      expect(attempt).toThrow(/line 3 holds a space or a "#"/);
+      expect(attempt).not.toThrow(new RegExp(A));
+    }
   });
 
   it("refuses a file readable by group or others", () => {

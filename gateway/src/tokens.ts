@@ -1,7 +1,7 @@
 // Bearer tokens: read from a private file, several at once (so a secret rotates
 // with an overlap), compared in constant time, and known to the logs only by a
 // short hash prefix.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 
 // Shorter secrets are guessable; `openssl rand -hex 32` gives 64 characters.
@@ -17,7 +17,7 @@ export type TokenSet = {
   identify(presented: string | undefined): string | undefined;
 };
 
-/** Reads the tokens file: one token per line, blank lines and `#` comments ignored. */
+/** Reads the tokens file: one token per line, blank lines and lines starting with `#` ignored; a `#` or a space inside a token line refuses the file, naming the line. */
 export function readTokensFile(path: string): string[] {
   let mode: number;
   try {
@@ -31,8 +31,10 @@ export function readTokensFile(path: string): string[] {
   }
   const tokens: string[] = [];
   readFileSync(path, "utf8").split("\n").forEach((line, index) => {
-    const token = line.replace(/#.*/, "").trim().split(/\s+/)[0];
-    if (!token) return;
+    const token = line.trim();
+    if (!token || token.startsWith("#")) return;
+    // `secret#2024` must not quietly become the token `secret`: say which line, never what it holds.
+    if (/[\s#]/.test(token)) throw new TokenFileError(`tokens file ${path}: line ${index + 1} holds a space or a "#" inside the token; put comments on their own line`);
     if (token.length < MIN_TOKEN_LENGTH) throw new TokenFileError(`tokens file ${path}: the token on line ${index + 1} is shorter than ${MIN_TOKEN_LENGTH} characters`);
     tokens.push(token);
   });
@@ -62,10 +64,13 @@ export function createTokenSet(tokens: string[]): TokenSet {
 
 /** The token of an `Authorization: Bearer <token>` header; nothing else is read. */
 export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer +(\S+) *$/i.exec(header ?? "");
+  const match = BEARER.exec(header ?? "");
   return match?.[1];
 }
 
+const BEARER = /^Bearer +(\S+) *$/i;
+
 function sha256(text: string): Buffer {
-  return createHash("sha256").update(text).digest();
+  // One-shot hashing: a Hash object per request costs twice as much on a Pi-class CPU.
+  return hash("sha256", text, "buffer");
 }

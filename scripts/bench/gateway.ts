@@ -1,32 +1,32 @@
-// Gateway benchmark, loopback only: the built gateway as a real process in front of
-// the shared fake Ollama. `npx tsx scripts/bench/gateway.ts [--load-seconds 10]`.
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// Gateway benchmark, loopback only: the built gateway as a real process in front of the
+// shared fake Ollama, beside the seed's Python proxy design and a direct call, in one run.
+// `npx tsx scripts/bench/gateway.ts [--load-seconds 10]`.
 import { Agent, request } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { startFakeOllama } from "../../test/fake-ollama";
 import type { FakeOllama } from "../../test/fake-ollama";
+import { startGateway, startPythonProxy, stopProxy } from "./lib/proxy-process";
 import { processTreeRssMb } from "./lib/rss";
 import { percentile } from "./lib/stats";
 
-const GATEWAY = fileURLToPath(new URL("../../gateway/dist/gateway.mjs", import.meta.url));
 const TOKEN = "bench-token-0123456789abcdef0123456789abcdef";
 const SEQUENTIAL_REQUESTS = 2_000; // enough for a stable p99 in a few seconds
 const MEMORY_REQUESTS = 10_000; // enough to show a leak if there is one
-const UNAUTHORIZED_SECONDS = 2;
+const UNAUTHORIZED_SECONDS = 1;
+const UNAUTHORIZED_ROUNDS = 3; // 3 s of bad tokens per proxy, in turns
 const LOAD_CLIENTS = 200;
 const LOAD_CONCURRENCY_CAP = 2; // the gateway's default cap on upstream calls
 const LOAD_UPSTREAM_DELAY_MS = 25; // a stand-in for the Pi's work, so the cap and queue matter
+// The speed figures compare proxy overhead only: the gateway's cache would answer from memory.
+const NO_CACHE = { GATEWAY_CACHE_ENTRIES: "0" };
 const BODY = JSON.stringify({ model: "bge-m3", input: "what kind of ML work have you done?" });
 
 /** Every figure the benchmark measured. */
 export type GatewayBenchResult = {
-  latency: { directP50Ms: number; directP99Ms: number; gatewayP50Ms: number; gatewayP99Ms: number; p50Ratio: number; p99Ratio: number; addedP50Ms: number };
+  latency: { directP50Ms: number; directP99Ms: number; gatewayP50Ms: number; gatewayP99Ms: number; pythonP50Ms: number; pythonP99Ms: number; p50Ratio: number; p99Ratio: number; addedP50Ms: number; pythonAddedP50Ms: number };
   unauthorizedPerSecond: number;
+  pythonUnauthorizedPerSecond: number;
   rssAfter10kRequestsMb: number;
   load: { seconds: number; clients: number; statuses: Record<string, number>; ttfbP50Ms: number; ttfbP95Ms: number; ttfbP99Ms: number; rssBeforeMb: number; rssAfterMb: number; maxUpstreamConcurrent: number; cap: number };
 };
@@ -45,32 +45,6 @@ function timedPost(agent: Agent, url: string, token?: string): Promise<Timed> {
     req.on("error", reject);
     req.end(BODY);
   });
-}
-
-async function startGateway(fake: FakeOllama, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const tokensDir = mkdtempSync(join(tmpdir(), "gateway-bench-"));
-  const tokensFile = join(tokensDir, "tokens");
-  writeFileSync(tokensFile, `${TOKEN}\n`, { mode: 0o600 });
-  const child = spawn(process.execPath, [GATEWAY], {
-    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", GATEWAY_PORT: "0", GATEWAY_TOKENS_FILE: tokensFile, OLLAMA_URL: fake.url, GATEWAY_BURST: "1000000000", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString());
-      if (match) resolve(match[0]);
-    });
-    child.on("exit", (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-  // The gateway read its tokens at start; the file has done its job.
-  child.once("exit", () => rmSync(tokensDir, { recursive: true, force: true }));
-  return { child, url };
-}
-
-async function stopGateway(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.on("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 // The load clients run in a worker thread: sharing the event loop with the fake
@@ -111,16 +85,23 @@ function runClients(run: ClientRun): Promise<{ statuses: number[]; ttfbs: number
   });
 }
 
-async function measureLatency(fake: FakeOllama, gatewayUrl: string, agent: Agent) {
+async function measureLatency(fake: FakeOllama, gatewayUrl: string, pythonUrl: string, agent: Agent) {
   const direct: number[] = [];
   const through: number[] = [];
-  // Alternate the two so drift (GC, CPU frequency) hits both equally.
+  const python: number[] = [];
+  // Take turns so drift (GC, CPU frequency, the other helpers' load) hits all three equally.
   for (let i = 0; i < SEQUENTIAL_REQUESTS; i++) {
     direct.push((await timedPost(agent, `${fake.url}/api/embed`)).totalMs);
     through.push((await timedPost(agent, `${gatewayUrl}/api/embed`, TOKEN)).totalMs);
+    python.push((await timedPost(agent, `${pythonUrl}/api/embed`, TOKEN)).totalMs);
   }
-  const [d50, d99, g50, g99] = [percentile(direct, 50), percentile(direct, 99), percentile(through, 50), percentile(through, 99)];
-  return { directP50Ms: d50, directP99Ms: d99, gatewayP50Ms: g50, gatewayP99Ms: g99, p50Ratio: g50 / d50, p99Ratio: g99 / d99, addedP50Ms: g50 - d50 };
+  const [d50, d99, g50, g99, p50, p99] = [direct, through, python].flatMap((xs) => [percentile(xs, 50), percentile(xs, 99)]);
+  return { directP50Ms: d50, directP99Ms: d99, gatewayP50Ms: g50, gatewayP99Ms: g99, pythonP50Ms: p50, pythonP99Ms: p99, p50Ratio: g50 / d50, p99Ratio: g99 / d99, addedP50Ms: g50 - d50, pythonAddedP50Ms: p50 - d50 };
+}
+
+async function countUnauthorized(url: string): Promise<number> {
+  const denied = await runClients({ url: `${url}/api/embed`, token: "wrong-token-wrong-token", clients: 50, seconds: UNAUTHORIZED_SECONDS });
+  return denied.statuses.filter((status) => status === 401).length / UNAUTHORIZED_SECONDS;
 }
 
 /** Measures the gateway against the fake Ollama and prints the figures as tables. */
@@ -130,23 +111,28 @@ export async function runGatewayBench(options: { loadSeconds?: number; log?: (li
   const fake = await startFakeOllama();
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const { child, url } = await startGateway(fake, {});
-    const latency = await measureLatency(fake, url, agent);
+    const gateway = await startGateway(fake.url, TOKEN, NO_CACHE);
+    const python = await startPythonProxy(fake.url, TOKEN);
+    const latency = await measureLatency(fake, gateway.url, python.url, agent);
+    // Rounds taking turns, so a burst of load from elsewhere on the machine hits both.
+    let [unauthorizedPerSecond, pythonUnauthorizedPerSecond] = [0, 0];
+    for (let round = 0; round < UNAUTHORIZED_ROUNDS; round++) {
+      unauthorizedPerSecond += (await countUnauthorized(gateway.url)) / UNAUTHORIZED_ROUNDS;
+      pythonUnauthorizedPerSecond += (await countUnauthorized(python.url)) / UNAUTHORIZED_ROUNDS;
+    }
+    await stopProxy(python);
 
-    const denied = await runClients({ url: `${url}/api/embed`, token: "wrong-token-wrong-token", clients: 50, seconds: UNAUTHORIZED_SECONDS });
-    const unauthorizedPerSecond = denied.statuses.filter((status) => status === 401).length / UNAUTHORIZED_SECONDS;
-
-    await runClients({ url: `${url}/api/embed`, token: TOKEN, clients: 10, count: MEMORY_REQUESTS });
-    const rssAfter10kRequestsMb = processTreeRssMb(child.pid as number);
-    await stopGateway(child);
+    await runClients({ url: `${gateway.url}/api/embed`, token: TOKEN, clients: 10, count: MEMORY_REQUESTS });
+    const rssAfter10kRequestsMb = processTreeRssMb(gateway.child.pid as number);
+    await stopProxy(gateway);
 
     fake.reset();
     fake.setDelay(LOAD_UPSTREAM_DELAY_MS);
-    const loaded = await startGateway(fake, { GATEWAY_CONCURRENCY: String(LOAD_CONCURRENCY_CAP) });
+    const loaded = await startGateway(fake.url, TOKEN, { ...NO_CACHE, GATEWAY_CONCURRENCY: String(LOAD_CONCURRENCY_CAP) });
     const rssBeforeMb = processTreeRssMb(loaded.child.pid as number);
     const results = await runClients({ url: `${loaded.url}/api/embed`, token: TOKEN, clients: LOAD_CLIENTS, seconds: loadSeconds });
     const rssAfterMb = processTreeRssMb(loaded.child.pid as number);
-    await stopGateway(loaded.child);
+    await stopProxy(loaded);
     const statuses: Record<string, number> = {};
     for (const status of results.statuses) statuses[status] = (statuses[status] ?? 0) + 1;
     const ttfb = results.ttfbs;
@@ -162,7 +148,7 @@ export async function runGatewayBench(options: { loadSeconds?: number; log?: (li
       maxUpstreamConcurrent: fake.maxConcurrent,
       cap: LOAD_CONCURRENCY_CAP,
     };
-    const result = { latency, unauthorizedPerSecond, rssAfter10kRequestsMb, load };
+    const result = { latency, unauthorizedPerSecond, pythonUnauthorizedPerSecond, rssAfter10kRequestsMb, load };
     printTables(result, log);
     return result;
   } finally {
@@ -178,12 +164,14 @@ function printTables(r: GatewayBenchResult, log: (line: string) => void) {
     log(`\n${title}`);
     for (const [k, v] of rows) log(`  ${k.padEnd(width)}  ${v}`);
   };
-  table(`Gateway latency, ${SEQUENTIAL_REQUESTS} sequential POST /api/embed (1,024-dim vector)`, [
-    ["direct to fake  p50 / p99", `${ms(r.latency.directP50Ms)} / ${ms(r.latency.directP99Ms)}`],
-    ["via gateway     p50 / p99", `${ms(r.latency.gatewayP50Ms)} / ${ms(r.latency.gatewayP99Ms)}`],
-    ["ratio           p50 / p99", `${r.latency.p50Ratio.toFixed(2)}x / ${r.latency.p99Ratio.toFixed(2)}x`],
-    ["added at p50", ms(r.latency.addedP50Ms)],
-    ["401 answers per second (50 clients, bad token)", r.unauthorizedPerSecond.toFixed(0)],
+  const pct = (ours: number, theirs: number) => `${(((theirs - ours) / theirs) * 100).toFixed(0)}%`;
+  table(`Gateway latency, ${SEQUENTIAL_REQUESTS} sequential POST /api/embed each, taking turns (1,024-dim vector, gateway cache off)`, [
+    ["direct to fake      p50 / p99", `${ms(r.latency.directP50Ms)} / ${ms(r.latency.directP99Ms)}`],
+    ["via gateway         p50 / p99", `${ms(r.latency.gatewayP50Ms)} / ${ms(r.latency.gatewayP99Ms)}`],
+    ["via Python proxy    p50 / p99", `${ms(r.latency.pythonP50Ms)} / ${ms(r.latency.pythonP99Ms)}`],
+    ["gateway ratio       p50 / p99", `${r.latency.p50Ratio.toFixed(2)}x / ${r.latency.p99Ratio.toFixed(2)}x`],
+    ["added at p50: gateway / Python", `${ms(r.latency.addedP50Ms)} / ${ms(r.latency.pythonAddedP50Ms)} (gateway ${pct(r.latency.addedP50Ms, r.latency.pythonAddedP50Ms)} below; goal >= 20%)`],
+    ["401 answers per second, 50 clients: gateway / Python", `${r.unauthorizedPerSecond.toFixed(0)} / ${r.pythonUnauthorizedPerSecond.toFixed(0)} (gateway ${((r.unauthorizedPerSecond / r.pythonUnauthorizedPerSecond - 1) * 100).toFixed(0)}% above; goal >= 20%)`],
     [`gateway RSS after ${MEMORY_REQUESTS} requests`, `${r.rssAfter10kRequestsMb.toFixed(1)} MB`],
   ]);
   const l = r.load;

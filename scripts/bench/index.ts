@@ -43,7 +43,7 @@ async function runPart(part: Part, d: Durations, log: (line: string) => void): P
   if (part === "gateway") {
     const r = await runGatewayBench({ loadSeconds: d.gatewayLoadSeconds, log });
     const ok = r.load.maxUpstreamConcurrent <= r.load.cap;
-    return { ok, figures: `+${formatMs(r.latency.addedP50Ms)} at p50 · ${r.unauthorizedPerSecond.toFixed(0)} 401/s · load ${statusList(r.load.statuses)}, TTFB p99 ${formatMs(r.load.ttfbP99Ms)}` };
+    return { ok, figures: `+${formatMs(r.latency.addedP50Ms)} at p50 (Python +${formatMs(r.latency.pythonAddedP50Ms)}) · ${r.unauthorizedPerSecond.toFixed(0)} 401/s (Python ${r.pythonUnauthorizedPerSecond.toFixed(0)}) · load ${statusList(r.load.statuses)}, TTFB p99 ${formatMs(r.load.ttfbP99Ms)}` };
   }
   if (part === "chat") {
     const results = await runChatBench({ requests: d.chatRequests, log });

@@ -1,0 +1,83 @@
+// One embed call through the pool: wait for a slot, call the upstream, judge its answer.
+// A failure before any byte reached the client marks that upstream down and is retried
+// once on another; a garbage or wrongly shaped 200 counts as a failure, never as an answer.
+import type { Cancel } from "./cancel";
+import type { GatewayConfig } from "./config";
+import { GatewayError, fromUpstreamStatus } from "./errors";
+import type { GatewayMetrics } from "./metrics";
+import { isEmbedResponse } from "./openai";
+import type { OllamaEmbedResponse } from "./openai";
+import type { Member, Pool } from "./pool";
+
+// When the queue is full, a client should come back after about one Pi embedding.
+const QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
+// The largest legitimate answer per input: 4,096 dimensions (the widest common embedding
+// model; bge-m3 has 1,024) at 24 characters a float (`-0.012345678901234567,`).
+const MAX_REPLY_BYTES_PER_INPUT = 4_096 * 24;
+const MAX_REPLY_OVERHEAD_BYTES = 4_096; // model name, durations, brackets
+
+/** Ollama's validated answer and its raw bytes (passed through when nothing was cached). */
+export type UpstreamAnswer = { raw: Buffer; answer: OllamaEmbedResponse };
+
+type Judged = { answer: OllamaEmbedResponse } | { error: GatewayError; reason?: "busy" | "bad_status" | "bad_reply" | "timeout" | "unreachable" };
+
+/** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure; the timings of a success go to `afterAnswer`, to be recorded once the client has its answer. */
+export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; cancel: Cancel; config: GatewayConfig; metrics: GatewayMetrics; afterAnswer: Array<() => void> }): Promise<UpstreamAnswer> {
+  const { pool, body, inputCount, cancel, config, metrics, afterAnswer } = options;
+  let exclude: Member | undefined;
+  for (let attempt = 0; ; attempt++) {
+    const waitStarted = performance.now();
+    const pending = pool.acquire(cancel, exclude);
+    if (!pending) throw new GatewayError("overloaded:gateway", { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS });
+    const lease = await pending;
+    const started = performance.now();
+    const { member } = lease;
+    let raw: Buffer | undefined;
+    let judged: Judged;
+    try {
+      const reply = await member.client.call({ method: "POST", path: "/api/embed", body, cancel, deadlineMs: config.upstreamTimeoutMs, maxReplyBytes: inputCount * MAX_REPLY_BYTES_PER_INPUT + MAX_REPLY_OVERHEAD_BYTES });
+      raw = reply.body;
+      judged = judge(reply.status, reply.body, inputCount);
+    } catch (error) {
+      if (cancel.cancelled || !(error instanceof GatewayError)) throw error;
+      judged = { error, reason: error.code === "timeout:upstream" ? "timeout" : error.code === "unavailable:upstream" ? "unreachable" : "bad_reply" };
+    } finally {
+      lease.release();
+    }
+    const ended = performance.now();
+    afterAnswer.push(() => {
+      metrics.queueWait.observe((started - waitStarted) / 1000);
+      metrics.upstreamDuration.labels(member.label).observe((ended - started) / 1000);
+    });
+    if ("answer" in judged) {
+      // A member that answered while marked down is probed, models included, before it counts as up.
+      if (member.state !== "up") pool.recheck(member);
+      return { raw: raw as Buffer, answer: judged.answer };
+    }
+    if (judged.error.code === "model_not_found:upstream") pool.recheck(member);
+    if (!judged.reason) throw judged.error;
+    metrics.upstreamFailures.labels(member.label, judged.reason).inc();
+    pool.markDown(member, judged.reason.replace("_", " "));
+    if (attempt > 0 || !pool.hasAlternative(member)) throw judged.error;
+    metrics.retries.inc();
+    exclude = member;
+  }
+}
+
+// 400 and 404 are answers about the request (Ollama's message passes on); bge-m3's NaN
+// 500 is about one input, not the upstream; every other failure marks the upstream down.
+function judge(status: number, body: Buffer, inputCount: number): Judged {
+  if (status === 200) {
+    try {
+      const parsed: unknown = JSON.parse(body.toString("utf8"));
+      if (isEmbedResponse(parsed, inputCount)) return { answer: parsed };
+    } catch {
+      // not JSON: the same failure as a wrong shape
+    }
+    return { error: new GatewayError("error:upstream"), reason: "bad_reply" };
+  }
+  const error = fromUpstreamStatus(status, body);
+  if (status === 400 || status === 404) return { error };
+  if (status === 500 && /unsupported value/i.test(body.toString("utf8", 0, 500))) return { error };
+  return { error, reason: status === 429 || status === 503 ? "busy" : "bad_status" };
+}

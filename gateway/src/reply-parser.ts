@@ -1,0 +1,159 @@
+// Reads one HTTP/1.1 reply from an upstream, chunk by chunk: status, headers, then a body
+// framed by Content-Length, chunked encoding, or the end of the connection. Sized for
+// Ollama's answers: a cap on the head and on the body, and nothing kept beyond the body.
+
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
+const MAX_HEAD_BYTES = 16 * 1024; // Ollama's heads are ~200 bytes; a longer one is not Ollama
+const CRLF = Buffer.from("\r\n");
+const HEAD_END = Buffer.from("\r\n\r\n");
+
+/** Raised for a reply that is not well-formed HTTP/1.1 or is over its caps. */
+export class ReplyError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
+}
+
+/** An incremental reply reader; `push` each chunk until it answers true. */
+export type ReplyParser = {
+  /** Takes the next chunk; true once the reply is complete. Throws ReplyError. */
+  push(chunk: Buffer): boolean;
+  /** The connection ended: true if that completes a close-delimited body. */
+  end(): boolean;
+  readonly status: number;
+  /** Whether the connection may carry the next request. */
+  readonly keepAlive: boolean;
+  body(): Buffer;
+};
+
+/** Creates a reader for one reply whose body may not exceed `maxBodyBytes`. */
+export function createReplyParser(maxBodyBytes: number): ReplyParser {
+  let pending: Buffer = Buffer.alloc(0); // bytes not yet consumed
+  let phase: "head" | "length" | "chunk-size" | "chunk-data" | "trailer" | "close" | "done" = "head";
+  let status = 0;
+  let keepAlive = true;
+  let remaining = 0; // bytes left in the body or in the current chunk
+  const parts: Buffer[] = [];
+  let size = 0;
+
+  const take = (bytes: Buffer) => {
+    size += bytes.length;
+    if (size > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+    parts.push(bytes);
+  };
+
+  const readHead = (head: string) => {
+    const statusLine = STATUS_LINE.exec(head);
+    if (!statusLine) throw new ReplyError("not an HTTP/1.x status line");
+    status = Number(statusLine[2]);
+    let length: number | undefined;
+    let chunked = false;
+    let connection = statusLine[1] === "0" ? "close" : "keep-alive";
+    for (let start = head.indexOf("\r\n") + 2; start > 1 && start < head.length; ) {
+      let end = head.indexOf("\r\n", start);
+      if (end < 0) end = head.length;
+      const colon = head.indexOf(":", start);
+      if (colon <= start || colon > end) throw new ReplyError("malformed header line");
+      const name = head.slice(start, colon).trim().toLowerCase();
+      start = end + 2;
+      // Only three headers matter; the others (Date, Content-Type ...) are not even lowered.
+      if (name !== "content-length" && name !== "transfer-encoding" && name !== "connection") continue;
+      const value = head.slice(colon + 1, end).trim().toLowerCase();
+      if (name === "content-length") {
+        if (!/^\d+$/.test(value) || (length !== undefined && length !== Number(value))) throw new ReplyError("bad Content-Length");
+        length = Number(value);
+      } else if (name === "transfer-encoding") chunked = value.split(",").map((v) => v.trim()).pop() === "chunked";
+      else if (name === "connection") connection = value;
+    }
+    keepAlive = connection === "keep-alive";
+    if (status >= 100 && status < 200) return void (phase = "head"); // an interim answer: the real one follows
+    if (status === 204 || status === 304) phase = "done";
+    else if (chunked) phase = "chunk-size";
+    else if (length !== undefined) {
+      if (length > maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
+      remaining = length;
+      phase = length === 0 ? "done" : "length";
+    } else {
+      keepAlive = false;
+      phase = "close";
+    }
+  };
+
+  const step = (): boolean => {
+    if (phase === "head") {
+      const end = pending.indexOf(HEAD_END);
+      if (end < 0) {
+        if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
+        return false;
+      }
+      readHead(pending.toString("latin1", 0, end));
+      pending = pending.subarray(end + 4);
+      return true;
+    }
+    if (phase === "length" || phase === "chunk-data") {
+      if (pending.length === 0) return false;
+      const piece = pending.subarray(0, remaining);
+      take(piece);
+      remaining -= piece.length;
+      pending = pending.subarray(piece.length);
+      if (remaining > 0) return false;
+      if (phase === "length") phase = "done";
+      else {
+        if (pending.length < 2) return false;
+        if (!pending.subarray(0, 2).equals(CRLF)) throw new ReplyError("chunk not followed by CRLF");
+        pending = pending.subarray(2);
+        phase = "chunk-size";
+      }
+      return true;
+    }
+    if (phase === "chunk-size" || phase === "trailer") {
+      const end = pending.indexOf(CRLF);
+      if (end < 0) {
+        if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("chunk line too long");
+        return false;
+      }
+      const line = pending.toString("latin1", 0, end);
+      pending = pending.subarray(end + 2);
+      if (phase === "trailer") {
+        if (line === "") phase = "done";
+        return true;
+      }
+      const sizeText = line.split(";")[0].trim();
+      if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new ReplyError("bad chunk size");
+      remaining = Number.parseInt(sizeText, 16);
+      if (size + remaining > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+      phase = remaining === 0 ? "trailer" : "chunk-data";
+      return true;
+    }
+    if (phase === "close") {
+      if (pending.length > 0) take(pending);
+      pending = Buffer.alloc(0);
+    }
+    return false;
+  };
+
+  return {
+    push(chunk) {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      while (phase !== "done" && step());
+      // Bytes after the reply: the upstream spoke out of turn; the connection is not reused.
+      if (phase === "done" && pending.length > 0) keepAlive = false;
+      return phase === "done";
+    },
+    end() {
+      if (phase !== "close") return false;
+      phase = "done";
+      return true;
+    },
+    get status() {
+      return status;
+    },
+    get keepAlive() {
+      return keepAlive;
+    },
+    body: () => (parts.length === 1 ? parts[0] : Buffer.concat(parts, size)),
+  };
+}

@@ -1,0 +1,131 @@
+// The client for a plain-http Ollama (a Pi on loopback, a GPU box on the LAN): one request
+// per kept-alive TCP socket at a time, written in one piece, its reply read by
+// reply-parser.ts. Node's http.Agent spent more CPU per call than the rest of the gateway.
+import { connect } from "node:net";
+import type { Socket } from "node:net";
+import { cancelledError } from "./cancel";
+import { GatewayError } from "./errors";
+import { ReplyError, createReplyParser } from "./reply-parser";
+import type { Upstream, UpstreamCall, UpstreamReply } from "./upstream";
+
+// One socket and the call using it now (none while it idles).
+type Conn = { socket: Socket; user: { data(chunk: Buffer): void; end(): void } | undefined; idleSince: number };
+
+const MAX_IDLE_SOCKETS = 16; // more idle sockets than the busiest cap would only sit there
+const IDLE_SOCKET_MS = 3_000; // below Go's and Node's usual 5 s server idle timeouts, so we close first
+const IDLE_SWEEP_MS = 1_000; // how often idle sockets are checked against that
+
+/** Creates the raw-socket client for `base` (an http: URL). */
+export function createSocketUpstream(base: URL): Upstream {
+  const host = base.hostname.replace(/^\[|\]$/g, "");
+  const port = Number(base.port || 80);
+  const prefix = base.pathname.replace(/\/$/, "");
+  const idle: Conn[] = [];
+  const busy = new Set<Conn>();
+
+  // Each socket keeps one set of listeners for life, routed to whoever uses it now:
+  // adding and removing listeners per call cost more than the call's own work.
+  const open = (): Conn => {
+    const conn: Conn = { socket: connect({ host, port, noDelay: true }), user: undefined, idleSince: 0 };
+    const idleEnd = () => drop(conn);
+    conn.socket
+      .on("data", (chunk: Buffer) => (conn.user ? conn.user.data(chunk) : idleEnd()))
+      .on("end", () => (conn.user ? conn.user.end() : idleEnd()))
+      .on("close", () => (conn.user ? conn.user.end() : idleEnd()))
+      .on("error", () => (conn.user ? conn.user.end() : idleEnd()));
+    return conn;
+  };
+  const drop = (conn: Conn) => {
+    conn.socket.destroy();
+    const at = idle.indexOf(conn);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  const park = (conn: Conn) => {
+    conn.user = undefined;
+    if (idle.length >= MAX_IDLE_SOCKETS) return void conn.socket.destroy();
+    conn.idleSince = performance.now();
+    idle.push(conn);
+  };
+  // One sweep a second closes sockets idle too long: cheaper than a timer per socket per call.
+  const sweeper = setInterval(() => {
+    const oldest = performance.now() - IDLE_SOCKET_MS;
+    for (const conn of idle.filter((c) => c.idleSince < oldest)) drop(conn);
+  }, IDLE_SWEEP_MS);
+  sweeper.unref();
+
+  function attempt(call: UpstreamCall, request: string, allowStale: boolean): Promise<UpstreamReply> {
+    return new Promise((resolve, reject) => {
+      const reused = idle.pop();
+      const conn = reused ?? open();
+      busy.add(conn);
+      const parser = createReplyParser(call.maxReplyBytes);
+      let received = false;
+      let settled = false;
+      const release = () => {
+        settled = true;
+        clearTimeout(deadline);
+        call.cancel?.onCancel(undefined);
+        busy.delete(conn);
+      };
+      const settle = (error: Error | undefined) => {
+        if (settled) return;
+        release();
+        if (error) {
+          conn.user = undefined;
+          conn.socket.destroy();
+          return reject(error);
+        }
+        if (parser.keepAlive && !conn.socket.destroyed) park(conn);
+        else {
+          conn.user = undefined;
+          conn.socket.destroy();
+        }
+        resolve({ status: parser.status, body: parser.body() });
+      };
+      conn.user = {
+        data(chunk) {
+          received = true;
+          try {
+            if (parser.push(chunk)) settle(undefined);
+          } catch (error) {
+            // Malformed or over its cap: the same 502 as any reply that is not an embedding.
+            if (!(error instanceof ReplyError)) throw error;
+            settle(new GatewayError("error:upstream"));
+          }
+        },
+        end() {
+          if (settled) return;
+          if (parser.end()) return settle(undefined);
+          // A kept-alive socket the server closed just as we wrote: try once on a fresh one.
+          if (reused && !received && allowStale) {
+            release();
+            conn.user = undefined;
+            conn.socket.destroy();
+            return void attempt(call, request, false).then(resolve, reject);
+          }
+          settle(new GatewayError("unavailable:upstream"));
+        },
+      };
+      const onAbort = () => settle(cancelledError());
+      const deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
+      if (call.cancel?.cancelled) return settle(cancelledError());
+      call.cancel?.onCancel(onAbort);
+      conn.socket.write(request);
+    });
+  }
+
+  return {
+    call(call) {
+      const length = call.body === undefined ? "" : `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(call.body)}\r\n`;
+      const request = `${call.method} ${prefix}${call.path} HTTP/1.1\r\nHost: ${base.host}\r\nAccept: application/json\r\n${length}\r\n${call.body ?? ""}`;
+      return attempt(call, request, true);
+    },
+    destroy() {
+      clearInterval(sweeper);
+      for (const conn of [...idle, ...busy]) conn.socket.destroy();
+      idle.length = 0;
+      busy.clear();
+    },
+  };
+}
+

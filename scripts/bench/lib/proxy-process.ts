@@ -1,0 +1,56 @@
+// The two proxies the gateway benchmark compares, each as a real process in front of the
+// fake Ollama: the built gateway, and the seed's Python design (scripts/bench/python-proxy.py).
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const GATEWAY = fileURLToPath(new URL("../../../gateway/dist/gateway.mjs", import.meta.url));
+const PYTHON_PROXY = fileURLToPath(new URL("../python-proxy.py", import.meta.url));
+
+/** A proxy process and the base URL it listens on. */
+export type ProxyProcess = { child: ChildProcess; url: string };
+
+/** Writes `token` to a fresh mode-600 file; returns its path and a cleanup. */
+function writeTokens(token: string): { file: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "gateway-bench-"));
+  const file = join(dir, "tokens");
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function spawnListening(command: string, args: string[], env: Record<string, string>, onExit: () => void): Promise<ProxyProcess> {
+  const child = spawn(command, args, { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "inherit"] });
+  child.once("exit", onExit);
+  return new Promise((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString());
+      if (match) resolve({ child, url: match[0] });
+    });
+    child.once("error", (error) => reject(new Error(`${command} did not start: ${error.message}`)));
+    child.once("exit", (code) => reject(new Error(`${command} exited with ${code} before listening`)));
+  });
+}
+
+/** Starts `node gateway/dist/gateway.mjs` on a free port in front of `upstreamUrl`, with a huge bucket and `env` on top. */
+export function startGateway(upstreamUrl: string, token: string, env: Record<string, string>): Promise<ProxyProcess> {
+  const tokens = writeTokens(token);
+  const base = { NODE_ENV: "production", PATH: process.env.PATH ?? "", GATEWAY_PORT: "0", GATEWAY_TOKENS_FILE: tokens.file, OLLAMA_URL: upstreamUrl, GATEWAY_BURST: "1000000000" };
+  return spawnListening(process.execPath, [GATEWAY], { ...base, ...env }, tokens.remove);
+}
+
+/** Starts the Python reference proxy with the machine's `python3`. */
+export function startPythonProxy(upstreamUrl: string, token: string): Promise<ProxyProcess> {
+  const tokens = writeTokens(token);
+  return spawnListening("python3", [PYTHON_PROXY, upstreamUrl, tokens.file], { PATH: process.env.PATH ?? "" }, tokens.remove);
+}
+
+/** SIGTERM, then waits for the exit. */
+export async function stopProxy(proxy: ProxyProcess): Promise<void> {
+  if (proxy.child.exitCode !== null || proxy.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => proxy.child.once("exit", resolve));
+  proxy.child.kill("SIGTERM");
+  await exited;
+}
