@@ -13,12 +13,12 @@ export const EXTRACTIVE_LABEL = "No answer model is configured, so here are the 
 export function createExtractiveProvider(): AnswerProvider {
   return {
     name: "extractive",
-    async *stream({ sources }) {
+    async *stream({ sources, extractiveLabel }) {
       if (sources.length === 0) {
         yield "My writing doesn't seem to cover that. Try asking about my posts, projects or resume.";
         return;
       }
-      yield `_${EXTRACTIVE_LABEL}_\n\n`;
+      yield `_${extractiveLabel ?? EXTRACTIVE_LABEL}_\n\n`;
       for (const source of sources.slice(0, EXTRACTIVE_SOURCES)) {
         yield `**${source.title}** [${source.n}]\n\n`;
         yield `> ${quote(source)}\n\n`;
