@@ -15,7 +15,7 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
   }
   const sources = message.parts.filter((p): p is SourceUrlUIPart => p.type === "source-url");
   const cited = citedSourceIds(text, sources);
-  const { retrieval, answer, budgets } = message.metadata ?? {};
+  const { retrieval } = message.metadata ?? {};
   return (
     <div className="min-w-0" data-role="assistant">
       <div className="prose prose-zinc max-w-none break-words dark:prose-invert prose-p:my-2 prose-a:text-sky-700 dark:prose-a:text-sky-400">
@@ -25,11 +25,10 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
           streaming && <p className="animate-pulse text-zinc-500">Reading my notes…</p>
         )}
       </div>
-      {(answer === "extractive" || retrieval === "lexical") && (
+      {/* An extractive answer carries its own label in the text; the note only says how the sources were found. */}
+      {retrieval === "lexical" && (
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400" data-chat-note>
-          {answer === "extractive" ? (budgets?.answers?.exhausted ? "Quoted passages: today's written answers are used up, so these are the closest parts of my writing." : "Quoted passages: no answer model is configured here, so these are the closest parts of my writing.") : null}
-          {answer === "extractive" && retrieval === "lexical" ? " " : null}
-          {retrieval === "lexical" ? "Found by keyword search only; related passages worded differently may be missing." : null}
+          Found by keyword search only; related passages worded differently may be missing.
         </p>
       )}
       {!streaming && <ChatSources sources={sources} cited={cited} />}

@@ -18,6 +18,8 @@ const schema = z.object({
   EMBED_API: embedApi,
   /** Bearer token for the gateway. Without it no Authorization header is sent. */
   EMBED_SECRET: optionalText,
+  /** The indexer's own gateway token, so deploys and visitors draw on separate buckets. Without it the indexer uses `EMBED_SECRET`. */
+  EMBED_BUILD_SECRET: optionalText,
   EMBED_MODEL: z.string().min(1).default("bge-m3"),
   /** A second endpoint serving the same model. Without it a down Pi means lexical-only for the gaps. */
   EMBED_FALLBACK_URL: optionalUrl,

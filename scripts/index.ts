@@ -15,7 +15,8 @@ loadProjectEnv({ dev: process.argv.includes("--if-stale") });
 const root = process.cwd();
 const config = env();
 const indexDir = config.SEARCH_INDEX_DIR ?? INDEX_DIR;
-const { primary, fallback } = embedEndpointsFromEnv(config);
+// The indexer's own token (EMBED_BUILD_SECRET, else EMBED_SECRET): a deploy never empties the visitors' bucket.
+const { primary, fallback } = embedEndpointsFromEnv(config, { forBuild: true });
 
 if (process.argv.includes("--if-stale")) {
   const reason = whyStale({ root, indexDir, model: config.EMBED_MODEL, embedConfigured: Boolean(primary ?? fallback) });

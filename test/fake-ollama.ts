@@ -68,6 +68,8 @@ export type FakeOllama = {
   answerNaN(): void;
   /** Embed requests are accepted and never answered (until reset or close). */
   hang(): void;
+  /** Any embed request with an input containing `marker` fails as bge-m3 does on some texts: 500 "json: unsupported value: NaN". */
+  poisonInputs(marker: string): void;
   /** Clears the recordings and every behaviour set at runtime; listening state is kept. */
   reset(): void;
   close(): Promise<void>;
@@ -157,6 +159,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     answerDimensions: (n) => void (behaviour.answerDimensions = n),
     answerNaN: () => void (behaviour.answerNaN = true),
     hang: () => void (behaviour.hang = true),
+    poisonInputs: (marker) => void (behaviour.poison = marker),
     reset: () => {
       behaviour = freshBehaviour(options);
       embedCount = 0;
@@ -224,6 +227,8 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (res.destroyed) return;
     if (failStatus) return fail(failStatus, failStatus === 503 ? "server busy, please try again.  maximum pending requests exceeded" : "llama runner process has terminated");
+    // Ollama cannot serialise the NaN bge-m3 produced for one input, so the whole request fails (ollama#15582).
+    if (behaviour.poison !== undefined && inputs.some((text) => text.includes(behaviour.poison!))) return fail(500, "failed to encode response: json: unsupported value: NaN");
     // Ollama cuts a vector to `dimensions` (when shorter than the model's) and renormalises it.
     const dimensions = request.dimensions as number | undefined;
     const vectors = inputs.map(embedText).map((v) => (dimensions && dimensions > 0 && dimensions < v.length ? unit(v.slice(0, dimensions)) : v));
@@ -299,6 +304,7 @@ function freshBehaviour(options: FakeOllamaOptions) {
     answerDimensions: undefined as number | undefined,
     answerNaN: false,
     hang: false,
+    poison: undefined as string | undefined,
   };
 }
 

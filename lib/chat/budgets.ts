@@ -8,7 +8,7 @@ import type { AnswerInput, AnswerProvider, BudgetState } from "./types";
 const DAY_SECONDS = 86_400;
 
 /** The label an extractive answer opens with when the day's answer budget, not a missing model, is the reason. */
-export const ANSWER_BUDGET_LABEL = "Today's allowance of written answers is used up, so here are the passages of my writing that best match your question:";
+export const ANSWER_BUDGET_LABEL = "Quick answer quoted from my writing: today's allowance of AI answers is used up.";
 
 /** Both site-wide budgets of the chat route. */
 export interface ChatBudgets {

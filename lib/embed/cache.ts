@@ -11,6 +11,9 @@ export const DEFAULT_CACHE_DIR = ".next/cache/embeddings";
 /** Bump when the entry layout changes; older entries are then ignored as foreign. */
 const CACHE_ENTRY_VERSION = 1;
 
+/** Subfolder of the cache holding the texts the server could not embed alone, one record per text, keyed like the vectors. */
+const UNEMBEDDABLE_DIR = "unembeddable";
+
 /** sha256 of the exact embedded text. */
 export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -74,5 +77,26 @@ export class EmbeddingCache {
     const base64 = Buffer.from(encodeFloat32LE(vector)).toString("base64");
     const entry: CacheEntry = { v: CACHE_ENTRY_VERSION, model: this.model, textSha256: sha256(text), dimensions: vector.length, vector: base64 };
     writeFileAtomic(this.pathFor(text), JSON.stringify(entry));
+  }
+
+  /** Where the record of a text the server could not embed lives: the vector's key, in its own subfolder. */
+  unembeddablePathFor(text: string): string {
+    return path.join(this.dir, UNEMBEDDABLE_DIR, path.relative(this.dir, this.pathFor(text)));
+  }
+
+  /** Whether an earlier build found that the server cannot embed this text alone (so it is tried alone, once). */
+  isUnembeddable(text: string): boolean {
+    return fs.existsSync(this.unembeddablePathFor(text));
+  }
+
+  /** Remembers that the server could not embed this text alone, with why (atomically). */
+  markUnembeddable(text: string, reason: string): void {
+    const record = { v: CACHE_ENTRY_VERSION, model: this.model, textSha256: sha256(text), reason, at: new Date().toISOString() };
+    writeFileAtomic(this.unembeddablePathFor(text), JSON.stringify(record));
+  }
+
+  /** Forgets that record once the text has a vector (the server, or the fallback, embedded it after all). */
+  clearUnembeddable(text: string): void {
+    fs.rmSync(this.unembeddablePathFor(text), { force: true });
   }
 }

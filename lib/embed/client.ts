@@ -18,6 +18,8 @@ export interface EmbedTextsOptions {
   fetchImpl?: typeof fetch;
   /** Called once per HTTP request sent, retries included, so a build can report what the Pi really saw. */
   onRequest?: () => void;
+  /** Which failures are worth another request (default: network errors, timeouts, 429 and 5xx). */
+  shouldRetry?: (error: unknown) => boolean;
 }
 
 async function requestOnce(options: EmbedTextsOptions): Promise<Float32Array[]> {
@@ -69,5 +71,6 @@ export async function embedTexts(options: EmbedTextsOptions): Promise<Float32Arr
     maxRetries: options.maxRetries ?? EMBED_MAX_RETRIES,
     signal: options.signal,
     timing: options.timing,
+    shouldRetry: options.shouldRetry,
   });
 }

@@ -14,6 +14,8 @@ export interface ResolvedVectors {
   embedded: number;
   viaFallback: number;
   requests: number;
+  /** Of those, the requests spent splitting failed batches down to the inputs the server cannot embed, and retrying those alone. */
+  splitRequests: number;
   /** One line per notable event (no endpoint, endpoint down, fallback used), for the summary. */
   notices: string[];
 }
@@ -39,7 +41,7 @@ export interface ResolveOptions {
  */
 export async function resolveVectors(options: ResolveOptions): Promise<ResolvedVectors> {
   const { items, cache, primary, fallback } = options;
-  const result: ResolvedVectors = { vectors: new Map(), missing: new Map(), cacheHits: 0, embedded: 0, viaFallback: 0, requests: 0, notices: [] };
+  const result: ResolvedVectors = { vectors: new Map(), missing: new Map(), cacheHits: 0, embedded: 0, viaFallback: 0, requests: 0, splitRequests: 0, notices: [] };
   if (!primary && !fallback) {
     result.notices.push("EMBED_URL is not set: building a lexical-only index (BM25); set it to enable hybrid search");
     for (const item of items) result.missing.set(item.id, "no embedding endpoint configured");
@@ -56,16 +58,22 @@ export async function resolveVectors(options: ResolveOptions): Promise<ResolvedV
   const dimensions = () => result.vectors.values().next().value?.length;
   let cacheWriteFailed = false;
   // A cache that cannot be written costs the next build time, never this build a vector.
-  const remember = (item: EmbedItem, vector: Float32Array) => {
+  const writeCache = (write: (cache: EmbeddingCache) => void) => {
     if (!cache || cacheWriteFailed) return;
     try {
-      cache.set(item.text, vector);
+      write(cache);
     } catch (error) {
       cacheWriteFailed = true;
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       result.notices.push(`could not write the embedding cache at ${cache.dir} (${code}): this build keeps its vectors, the next one embeds them again`);
     }
   };
+  const remember = (item: EmbedItem, vector: Float32Array) => writeCache((c) => {
+    c.set(item.text, vector);
+    if (c.isUnembeddable(item.text)) c.clearUnembeddable(item.text);
+  });
+  const isKnownUnembeddable = (item: EmbedItem) => cache?.isUnembeddable(item.text) ?? false;
+  const onUnembeddable = (item: EmbedItem, reason: string) => writeCache((c) => c.markUnembeddable(item.text, reason));
 
   if (misses.length === 0 && primary) {
     // Nothing to embed, but the author should still learn the Pi is off before visitors do.
@@ -83,9 +91,13 @@ export async function resolveVectors(options: ResolveOptions): Promise<ResolvedV
     const outcome = await embedInBatches({
       endpoint, items: misses, dimensions: dimensions(), batchSize: options.batchSize, timeoutMs: options.timeoutMs,
       maxRetries: options.maxRetries, timing: options.timing, progress: options.progress,
-      onVector: remember,
+      onVector: remember, isKnownUnembeddable, onUnembeddable,
     });
     result.requests += outcome.requests;
+    result.splitRequests += outcome.splitRequests;
+    if (outcome.splitRequests > 0) {
+      result.notices.push(`${role}: ${outcome.unembeddable.size} input(s) the server cannot embed stay lexical-only (split out of their batches, or tried once alone again); that cost ${outcome.splitRequests} extra request(s)`);
+    }
     for (const [id, vector] of outcome.vectors) {
       result.vectors.set(id, vector);
       result.missing.delete(id);

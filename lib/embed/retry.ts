@@ -27,18 +27,24 @@ function backoffDelay(attempt: number, error: unknown, timing: RetryTiming = {})
   return Math.round(ceiling * (timing.random ?? Math.random)());
 }
 
-/** Runs `attempt` until it succeeds, fails with a non-retryable error, or `maxRetries` retries are spent. */
-export async function withRetry<T>({ run, maxRetries, signal, timing = {} }: {
+/** The default retry rule: network errors, timeouts, 429 and 5xx (an {@link EmbedError} marked retryable). */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof EmbedError && error.retryable;
+}
+
+/** Runs `attempt` until it succeeds, fails with an error `shouldRetry` refuses (default {@link isRetryable}), or `maxRetries` retries are spent. */
+export async function withRetry<T>({ run, maxRetries, signal, timing = {}, shouldRetry = isRetryable }: {
   run: () => Promise<T>;
   maxRetries: number;
   signal?: AbortSignal;
   timing?: RetryTiming;
+  shouldRetry?: (error: unknown) => boolean;
 }): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      const retryable = error instanceof EmbedError && error.retryable;
+      const retryable = shouldRetry(error);
       if (!retryable || attempt >= maxRetries || signal?.aborted) throw error;
       await (timing.sleep ?? sleep)(backoffDelay(attempt + 1, error, timing), signal);
     }

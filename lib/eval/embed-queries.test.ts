@@ -67,10 +67,10 @@ describe("embedQueries", () => {
 
   it("names each endpoint's reason for a text neither could embed, and embeds the others", async () => {
     primary.failNext(EMBED_MAX_RETRIES + 1, 503);
-    fallback.failNext(EMBED_MAX_RETRIES + 1, 500);
+    fallback.failNext(EMBED_MAX_RETRIES + 1, 504); // a timeout, not an input the server refuses: the batch is not split
     const result = await embedQueries({ texts: queries, endpoints: [endpointOf(primary), endpointOf(fallback)], timing });
     expect([...result.failures.keys()]).toEqual(queries.slice(0, EMBED_BATCH_SIZE));
-    expect(result.failures.get(queries[0]!)).toMatch(/^primary: .*answered 503.*; fallback: .*answered 500/);
+    expect(result.failures.get(queries[0]!)).toMatch(/^primary: .*answered 503.*; fallback: .*answered 504/);
     expect(result.vectors.size).toBe(queries.length - EMBED_BATCH_SIZE);
   });
 

@@ -10,12 +10,12 @@ import { hashSources } from "./source-hash";
 import { writeBakedIndex } from "./write";
 
 /** Figures for the end-of-build summary: the ladder's counts, plus what the build made of them. */
-export interface BuildSummary extends Pick<ResolvedVectors, "cacheHits" | "embedded" | "viaFallback" | "requests" | "notices"> {
+export interface BuildSummary extends Pick<ResolvedVectors, "cacheHits" | "embedded" | "viaFallback" | "requests" | "splitRequests" | "notices"> {
   chunks: number;
   /** Suggested questions whose vectors were baked beside the chunks' (counted in hits and embedded too). */
   questions: number;
-  /** Chunk ids left lexical-only, with the reason each. */
-  lexicalOnly: Array<{ id: string; reason: string }>;
+  /** Chunks left lexical-only: id, source file and "Doc › Section" heading, and the reason each. */
+  lexicalOnly: Array<{ id: string; file: string; title: string; reason: string }>;
   /** Whether any embedding endpoint was configured (else lexical-only is the plan, not a failure). */
   embedConfigured: boolean;
   dimensions: number;
@@ -45,15 +45,17 @@ const QUERY_PREFIX = "query:";
  */
 export async function buildIndex(options: BuildIndexOptions): Promise<BuildSummary> {
   const started = Date.now();
-  const chunks = chunkDocuments(loadAllDocuments(options.root));
+  const documents = loadAllDocuments(options.root);
+  const chunks = chunkDocuments(documents);
+  const fileOf = new Map(documents.map((d) => [d.url, d.file]));
   const questions = options.suggestedQuestions ?? [];
   const cache = new EmbeddingCache({ dir: path.resolve(options.root, options.cacheDir), model: options.model, warn: options.warn });
   const items = [...chunks.map((c) => ({ id: c.id, text: c.text })), ...questions.map((q) => ({ id: `${QUERY_PREFIX}${q}`, text: q }))];
   const resolved = await resolveVectors({ ...options, items, cache });
-  const lexicalOnly = chunks.filter((c) => !resolved.vectors.has(c.id)).map((c) => ({ id: c.id, reason: resolved.missing.get(c.id) ?? "not embedded" }));
+  const lexicalOnly = chunks.filter((c) => !resolved.vectors.has(c.id)).map((c) => ({ id: c.id, file: fileOf.get(c.documentUrl) ?? c.documentUrl, title: c.title, reason: resolved.missing.get(c.id) ?? "not embedded" }));
   const configured = Boolean(options.primary ?? options.fallback);
   if (options.strict && lexicalOnly.length > 0) {
-    const list = lexicalOnly.slice(0, 20).map((m) => `  ${m.id}: ${m.reason}`).join("\n");
+    const list = lexicalOnly.slice(0, 20).map((m) => `  ${m.id} (${m.file}, "${m.title}"): ${m.reason}`).join("\n");
     throw new AppError("unavailable:index", `INDEX_STRICT=1 and ${lexicalOnly.length} of ${chunks.length} chunks have no vector:\n${list}`);
   }
   const indexDir = path.resolve(options.root, options.indexDir);
@@ -66,9 +68,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
     vectors: chunks.map((c) => resolved.vectors.get(c.id) ?? null),
     queries: questions.map((q) => ({ text: q, vector: resolved.vectors.get(`${QUERY_PREFIX}${q}`) ?? null })),
   });
-  const { cacheHits, embedded, viaFallback, requests, notices } = resolved;
+  const { cacheHits, embedded, viaFallback, requests, splitRequests, notices } = resolved;
   return {
-    chunks: chunks.length, questions: questions.length, cacheHits, embedded, viaFallback, requests, lexicalOnly, notices,
+    chunks: chunks.length, questions: questions.length, cacheHits, embedded, viaFallback, requests, splitRequests, lexicalOnly, notices,
     embedConfigured: configured, dimensions: meta.dimensions, elapsedMs: Date.now() - started, indexDir,
   };
 }

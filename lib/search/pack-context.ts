@@ -1,4 +1,5 @@
 import { CONTEXT_CHAR_BUDGET } from "./constants";
+import type { Chunk } from "../chunk/types";
 import type { SearchResult } from "./types";
 
 /** One numbered source as the answer model and the visitor see it. */
@@ -9,6 +10,10 @@ export interface PackedSource {
   /** Deep link, e.g. `/blog/<slug>#<anchor>`. */
   url: string;
   text: string;
+  /** The document's ISO date, title and kind, copied from the chunk (the extractive answer dates "latest" items). */
+  date?: string;
+  documentTitle?: string;
+  kind?: Chunk["kind"];
 }
 
 /** Between two passages of one source (parts of one long section share its URL). */
@@ -39,7 +44,7 @@ export function packContext({ results, maxChars = CONTEXT_CHAR_BUDGET }: { resul
     if (existing) {
       existing.text += PASSAGE_SEPARATOR + text;
     } else {
-      const source = { n: sources.length + 1, title: chunk.title, url: chunk.url, text };
+      const source = { n: sources.length + 1, title: chunk.title, url: chunk.url, text, date: chunk.date, documentTitle: chunk.documentTitle, kind: chunk.kind };
       sources.push(source);
       byUrl.set(chunk.url, source);
     }

@@ -15,6 +15,8 @@ export const DRILL_TIME_SCALE = 1 / 100;
 /** Vector size of the drills' fake: small keeps cache files and requests tiny; the ladder does not care. */
 export const DRILL_DIMENSIONS = 16;
 
+const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+
 const scaled = (ms: number) => Math.round(ms * DRILL_TIME_SCALE);
 
 /** A paragraph of unique words, long enough to be its own chunk (not merged as tiny). */
@@ -29,6 +31,18 @@ export function makeDrillRoot(posts = 3): string {
   const files: Record<string, string> = {};
   for (let i = 0; i < posts; i++) files[`posts/p${i}.md`] = threeSectionPost(`Post ${i}`, `p${i}`);
   return makeContentRoot(files);
+}
+
+/** A throwaway root holding a copy of the project's sample `content/` plus `extra` files (paths under `content/`). */
+export function makeSampleRoot(extra: Record<string, string> = {}): string {
+  const root = makeContentRoot(extra);
+  fs.cpSync(path.join(REPO_ROOT, "content"), path.join(root, "content"), { recursive: true });
+  return root;
+}
+
+/** A post with three `##` sections whose middle one holds `marker` (the drills' poison chunk: Alpha, Beta, Gamma). */
+export function postWithMarkedSection({ title, date, marker }: { title: string; date: string; marker: string }): string {
+  return markdownFile(`title: ${title}\ndate: ${date}`, ["## Alpha", paragraph("alpha"), "## Beta", `${paragraph("beta")} ${marker}.`, "## Gamma", paragraph("gamma")].join("\n\n"));
 }
 
 /** Adds one more three-section post to a root (three new chunks, the rest unchanged). */
@@ -62,9 +76,14 @@ function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
 }
 
-/** The cache entry files (`<key>.json`) a build left, ignoring any stray temp file. */
+/** The cache entry files (`<key>.json`) a build left, ignoring any stray temp file and the unembeddable records. */
 export function cacheEntries(dir: string): string[] {
-  return filesUnder(dir).filter((f) => f.endsWith(".json"));
+  return filesUnder(dir).filter((f) => f.endsWith(".json") && !f.startsWith("unembeddable/"));
+}
+
+/** The records of texts the server could not embed alone (`unembeddable/<key>.json` beside the cache). */
+export function unembeddableRecords(dir: string): string[] {
+  return filesUnder(path.join(dir, "unembeddable")).filter((f) => f.endsWith(".json"));
 }
 
 /** The embed POSTs the fake received (answered or failed), in order. */

@@ -13,13 +13,23 @@ import { loadAllDocuments } from "@/lib/content/load";
 import { EmbeddingCache } from "@/lib/embed/cache";
 import { suggestedQuestions } from "@/lib/site";
 import { runIndexScript } from "./index-process";
-import { addPost, cacheEntries, DRILL_DIMENSIONS, DRILL_TIME_SCALE, drillBuildOptions, embeddedTexts, embedPosts, makeDrillRoot, readIndex } from "./build-drill";
+import { EMBED_BATCH_SIZE, EMBED_MAX_RETRIES } from "@/lib/embed/constants";
+import {
+  addPost, cacheEntries, DRILL_DIMENSIONS, DRILL_TIME_SCALE, drillBuildOptions, embeddedTexts, embedPosts, makeDrillRoot, makeSampleRoot, postWithMarkedSection, readIndex,
+  unembeddableRecords,
+} from "./build-drill";
 
 /** A Pi that has unloaded bge-m3 or is busy: 5 s per request (3-5 s model load, then the batch). */
 const PI_SLOW_REQUEST_MS = 5_000;
 
 /** The Pi embeds a chunk in ~1.5 s when indexing; scaled, a batch of 8 takes ~120 ms, so a kill lands mid-build. */
 const PI_MS_PER_CHUNK = 1_500;
+
+/** A word in one chunk that makes the fake fail its whole request as bge-m3 does: 500 "json: unsupported value: NaN". */
+const POISON = "nanpoisonmarker";
+
+/** Dated after every sample post, so its chunks open the first (full) batch. */
+const poisonPost = postWithMarkedSection({ title: "Poisoned", date: "2099-01-01", marker: POISON });
 
 /** Batches answered before the kill: enough that the cache holds real progress, far from the end. */
 const BATCHES_BEFORE_KILL = 3;
@@ -122,6 +132,56 @@ describe("build-time faults of the embedding endpoint", () => {
     for (const m of summary.lexicalOnly) expect(m.reason).toMatch(/non-finite/);
     expect(cacheEntries(path.join(root, ".cache"))).toEqual([]);
     expect(readIndex(summary.indexDir).meta.chunks).toHaveLength(9);
+  });
+
+  it("bge-m3's NaN 500 on one chunk at build: the failed batch is split down to that chunk, every other chunk of the sample content gets a vector, and the warning names exactly that chunk with its file and heading", async () => {
+    const root = makeSampleRoot({ "posts/poisoned.md": poisonPost });
+    fake.poisonInputs(POISON);
+    const summary = await build(root);
+
+    expect(summary.lexicalOnly.map(({ id, file, title }) => ({ id, file, title }))).toEqual([{ id: "/blog/poisoned#beta", file: "content/posts/poisoned.md", title: "Poisoned › Beta" }]);
+    expect(summary.lexicalOnly[0]!.reason).toMatch(/cannot embed this chunk[^\n]*500[^\n]*unsupported value: NaN[^\n]*next build tries it once, alone/);
+    expect(vectorless(summary.indexDir).map((c) => c.id)).toEqual(["/blog/poisoned#beta"]);
+    expect(summary.embedded).toBe(summary.chunks - 1);
+    const report = formatBuildSummary(summary);
+    expect(report).toMatch(new RegExp(`WARNING: 1 of ${summary.chunks} chunks have NO VECTOR`));
+    expect(report.split("\n").filter((line) => line.startsWith("  - "))).toEqual([expect.stringMatching(/^ {2}- \/blog\/poisoned#beta \(.*\) in content\/posts\/poisoned\.md, "Poisoned › Beta"$/)]);
+
+    // What it cost: the batch's first try and its retries, then halves 4+4, 2+2, 1+1 of the batch of 8.
+    const batches = Math.ceil(summary.chunks / EMBED_BATCH_SIZE);
+    expect(summary.splitRequests).toBe(6);
+    expect(embedPosts(fake)).toBe(batches + EMBED_MAX_RETRIES + 6);
+    expect(summary.requests).toBe(embedPosts(fake));
+    expect(unembeddableRecords(path.join(root, ".cache"))).toHaveLength(1);
+
+    // The next build sends only that chunk, once, alone; the rest come from the cache.
+    fake.reset();
+    fake.poisonInputs(POISON);
+    const again = await build(root);
+    expect(embedPosts(fake)).toBe(1);
+    expect(embeddedTexts(fake)).toEqual([expect.stringContaining(POISON)]);
+    expect(again).toMatchObject({ cacheHits: summary.chunks - 1, embedded: 0, splitRequests: 1 });
+    expect(again.lexicalOnly.map((m) => m.id)).toEqual(["/blog/poisoned#beta"]);
+
+    // Once the server can embed it (a fixed Ollama), that one request fills it and the record goes.
+    fake.reset();
+    const healed = await build(root);
+    expect(embedPosts(fake)).toBe(1);
+    expect(healed).toMatchObject({ embedded: 1, lexicalOnly: [] });
+    expect(unembeddableRecords(path.join(root, ".cache"))).toEqual([]);
+    expect(vectorless(healed.indexDir)).toEqual([]);
+  });
+
+  it("Pi failing every request with 500 (not one chunk's fault): a split stops when both halves fail, so the cost stays bounded and no chunk is remembered as unembeddable", async () => {
+    fake.failEvery(1, 500);
+    const root = makeDrillRoot();
+    const summary = await build(root);
+    expect(summary).toMatchObject({ chunks: 9, embedded: 0 });
+    expect(summary.lexicalOnly).toHaveLength(9);
+    for (const m of summary.lexicalOnly.slice(0, 8)) expect(m.reason).toMatch(/both halves of the batch failed/);
+    // Batch 1 (8): first try + retries, then two halves that both fail; batch 2 (1): first try + retries.
+    expect(embedPosts(fake)).toBe(1 + EMBED_MAX_RETRIES + 2 + 1 + EMBED_MAX_RETRIES);
+    expect(unembeddableRecords(path.join(root, ".cache"))).toEqual([]);
   });
 
   // chmod 555 does not stop root (CI runs as root); a regular file where the cache

@@ -1,0 +1,24 @@
+import nlp from "wink-nlp-utils";
+
+/** Words of a question's frame ("what kind of … have you done", "tell me more") that say nothing about its topic. */
+const QUESTION_FRAME_WORDS = new Set([
+  "kind", "sort", "type", "tell", "thing", "things", "done", "can", "could", "would", "ever", "please",
+  "know", "anything", "something", "more", "much", "also", "way", "latest", "recent", "recently", "newest", "lately",
+]);
+
+/** What is left of a contraction once split at the apostrophe ("what's", "I've", "don't"): never a topic. */
+const CONTRACTION_PARTS = new Set(["ve", "ll", "re", "don", "didn", "doesn", "isn", "wasn", "aren", "haven", "hasn", "couldn", "wouldn", "shouldn"]);
+
+/** Lower-cases, folds accents ("ékezet" → "ekezet") and splits on anything not a letter or digit. */
+function tokenize(text: string): string[] {
+  const folded = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The content words of a text, stop words and question-frame words dropped, stemmed ("working" → "work"). */
+export function contentTerms(text: string): string[] {
+  const words = nlp.tokens
+    .removeWords(tokenize(text))
+    .filter((word) => !QUESTION_FRAME_WORDS.has(word) && !CONTRACTION_PARTS.has(word) && !/^\p{L}$/u.test(word));
+  return nlp.tokens.stem(words);
+}
