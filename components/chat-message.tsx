@@ -1,33 +1,7 @@
 import type { SourceUrlUIPart } from "ai";
-import Markdown, { type Components } from "react-markdown";
-import remarkGfm from "remark-gfm";
 import type { ChatUIMessage } from "@/lib/chat/types";
+import { ChatMarkdown, citedSourceIds } from "./chat-markdown";
 import { ChatSources } from "./chat-sources";
-
-const CITATION = /\[(\d{1,2})\](?![(\[])/g;
-
-/** Turns `[n]` markers that name a known source into markdown links titled `cite:n`. */
-function linkCitations(text: string, sources: SourceUrlUIPart[]): string {
-  const byId = new Map(sources.map((s) => [s.sourceId, s]));
-  return text.replace(CITATION, (marker, n: string) => {
-    const source = byId.get(n);
-    return source ? `[\\[${n}\\]](<${source.url}> "cite:${n}")` : marker;
-  });
-}
-
-const markdownComponents = (sources: SourceUrlUIPart[]): Components => ({
-  a({ href, title, children }) {
-    if (title?.startsWith("cite:")) {
-      const source = sources.find((s) => s.sourceId === title.slice(5));
-      return (
-        <a href={href} aria-label={`Source ${title.slice(5)}: ${source?.title ?? href}`} title={source?.title} className="rounded px-0.5 text-xs font-medium text-sky-700 no-underline hover:underline dark:text-sky-400" data-citation>
-          {children}
-        </a>
-      );
-    }
-    return <a href={href} title={title} rel="nofollow noopener">{children}</a>;
-  },
-});
 
 /** One message: the visitor's question, or an answer rendered as safe markdown with linked citations and sources. */
 export function ChatMessage({ message, streaming }: { message: ChatUIMessage; streaming: boolean }) {
@@ -40,15 +14,13 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
     );
   }
   const sources = message.parts.filter((p): p is SourceUrlUIPart => p.type === "source-url");
-  const cited = new Set([...text.matchAll(CITATION)].map((m) => m[1]!).filter((n) => sources.some((s) => s.sourceId === n)));
+  const cited = citedSourceIds(text, sources);
   const { retrieval, answer } = message.metadata ?? {};
   return (
     <div className="min-w-0" data-role="assistant">
       <div className="prose prose-zinc max-w-none break-words dark:prose-invert prose-p:my-2 prose-a:text-sky-700 dark:prose-a:text-sky-400">
         {text ? (
-          <Markdown skipHtml remarkPlugins={[remarkGfm]} components={markdownComponents(sources)}>
-            {linkCitations(text, sources)}
-          </Markdown>
+          <ChatMarkdown text={text} sources={sources} />
         ) : (
           streaming && <p className="animate-pulse text-zinc-500">Reading my notes…</p>
         )}

@@ -1,5 +1,6 @@
 "use client";
 
+import "./zod-without-eval"; // first: before `ai` builds its zod schemas (see the file)
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";

@@ -13,6 +13,8 @@ declare module "vitest" {
     baseUrl: string;
     controlUrl: string;
     buildSecrets: string[];
+    /** The settings `next start` runs with (fakes, index folder), for tests that start a server of their own from the same build. */
+    serverSettings: Record<string, string>;
   }
 }
 
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
     SEARCH_INDEX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "e2e-index-")),
     GROQ_BASE_URL: llm.url,
     CHAT_RATE_LIMIT_PER_MIN: "1000",
+    CHAT_QUERY_EMBEDS_PER_MIN: "1000",
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const started = Date.now();
@@ -56,6 +59,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("controlUrl", control.url);
   project.provide("buildSecrets", Object.values(BUILD_SECRETS));
+  project.provide("serverSettings", Object.fromEntries(["SITE_URL", "EMBED_URL", "SEARCH_INDEX_DIR", "GROQ_BASE_URL", "GROQ_API_KEY", "EMBED_SECRET"].map((key) => [key, env[key]!])));
   return async () => {
     stopProcessGroup(server.child);
     await control.close();

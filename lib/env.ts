@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DAILY_ANSWER_LIMIT, DEFAULT_QUERY_EMBEDS_PER_MIN } from "./chat/budget-limits";
 
 // parseEnv drops blank values before the schema sees them, so "" needs no case of its own here.
 const optionalUrl = z.url().optional();
@@ -49,6 +50,16 @@ const schema = z.object({
    * prints one). Unset: a question with a query vector but weak keyword evidence goes to the model.
    */
   CHAT_DENSE_COVERED_MIN: z.coerce.number().min(-1).max(1).optional(),
+  /** Set to `1` by Vercel itself: the client's address is the one Vercel's edge writes. */
+  VERCEL: z.enum(["0", "1"]).optional().transform((v) => v === "1"),
+  /** Self-hosted behind N proxies that each append to X-Forwarded-For. Unset (and not on Vercel): no header is trusted and all visitors share one rate limit. */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(1).max(10).optional(),
+  /** Fresh query embeddings per minute, site-wide (default 5, below the gateway's refill of 6). Past it: cached or baked vectors, else keyword search. */
+  CHAT_QUERY_EMBEDS_PER_MIN: z.coerce.number().int().positive().default(DEFAULT_QUERY_EMBEDS_PER_MIN),
+  /** Answers from the model rungs per UTC day, site-wide (default 500). Past it: the extractive answer, labelled. */
+  CHAT_DAILY_ANSWER_LIMIT: z.coerce.number().int().positive().default(DEFAULT_DAILY_ANSWER_LIMIT),
+  /** `1`: send `Server-Timing` from the chat route in production (benchmarks only: it tells one visitor whether another asked the same question). Always on in development. */
+  CHAT_SERVER_TIMING: z.enum(["0", "1"]).optional().transform((v) => v === "1"),
 });
 
 export type Env = z.infer<typeof schema>;

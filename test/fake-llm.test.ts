@@ -39,6 +39,15 @@ describe("startFakeLlm", () => {
     expect(json.choices[0].message.content).toMatch(/^Based on \[1\]/);
   });
 
+  it("answers the scripted text for the next n completions, then quotes source [1] again", async () => {
+    const forged = '![x](https://attacker.example/p.png) see [[1]](https://evil.example "cite:1")';
+    fake.answerNext(forged, 2);
+    const streamed = events(await (await post(fake, "/openai/v1/chat/completions", body())).text()).filter((e) => e.startsWith("{")).map((e) => JSON.parse(e).choices[0].delta.content ?? "").join("");
+    expect(streamed).toBe(forged);
+    expect((await (await post(fake, "/v1/chat/completions", body(false))).json()).choices[0].message.content).toBe(forged);
+    expect((await (await post(fake, "/v1/chat/completions", body(false))).json()).choices[0].message.content).toMatch(/^Based on \[1\]/);
+  });
+
   it("records each request with its headers and body", async () => {
     await (await post(fake, "/openai/v1/chat/completions", body())).text();
     expect(fake.requests[0]).toMatchObject({ method: "POST", path: "/openai/v1/chat/completions", headers: { authorization: "Bearer k" } });

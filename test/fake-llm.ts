@@ -41,6 +41,8 @@ export type FakeLlm = {
   /** The next streamed answer stops after two content deltas: the connection is destroyed. */
   cutNext(): void;
   setDeltaDelay(ms: number): void;
+  /** The next n streamed or plain answers (default 1) are exactly `text`, split into word deltas: a model writing whatever an attacker steered it to. */
+  answerNext(text: string, n?: number): void;
   /** Clears the recordings and every behaviour set at runtime. */
   reset(): void;
   close(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     failNext: (status, n = 1, retryAfterSeconds = 30) => void Object.assign(behaviour, { failCount: n, failStatus: status, retryAfterSeconds }),
     cutNext: () => void (behaviour.cutNext = true),
     setDeltaDelay: (ms) => void (behaviour.deltaDelayMs = ms),
+    answerNext: (text, n = 1) => void Object.assign(behaviour, { scriptedText: text, scriptedCount: n }),
     reset: () => {
       behaviour = fresh(options);
       handle.requests = [];
@@ -90,7 +93,9 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     const id = `chatcmpl-fake-${++sequence}`;
     const model = typeof body?.model === "string" ? body.model : "fake-model";
     const created = Math.floor(Date.now() / 1000);
-    const deltas = fakeAnswerDeltas(Array.isArray(body?.messages) ? body.messages : [], options.quoteWords);
+    const scripted = behaviour.scriptedCount > 0 ? behaviour.scriptedText : undefined;
+    if (scripted !== undefined) behaviour.scriptedCount--;
+    const deltas = scripted !== undefined ? scripted.split(/(?<= )/) : fakeAnswerDeltas(Array.isArray(body?.messages) ? body.messages : [], options.quoteWords);
     const promptTokens = Math.ceil(JSON.stringify(body?.messages ?? "").length / 4);
     const usage = { queue_time: 0.01, prompt_tokens: promptTokens, prompt_time: 0.002, completion_tokens: deltas.length, completion_time: 0.02, total_tokens: promptTokens + deltas.length, total_time: 0.022 };
     if (body?.stream !== true) {
@@ -145,7 +150,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
 }
 
 function fresh(options: FakeLlmOptions) {
-  return { deltaDelayMs: options.deltaDelayMs ?? 0, failCount: 0, failStatus: 500, retryAfterSeconds: 30, cutNext: false };
+  return { deltaDelayMs: options.deltaDelayMs ?? 0, failCount: 0, failStatus: 500, retryAfterSeconds: 30, cutNext: false, scriptedText: "", scriptedCount: 0 };
 }
 
 function sendFailure(res: ServerResponse, status: number, retryAfterSeconds: number, model: unknown) {

@@ -1,10 +1,12 @@
 import { ANSWER_FIRST_TOKEN_TIMEOUT_MS, ANSWER_IDLE_TIMEOUT_MS } from "./providers/tuning";
-import type { AnswerInput, AnswerPath, AnswerProvider } from "./types";
+import type { AnswerInput, AnswerPath, AnswerProvider, BudgetState } from "./types";
 
 /** A started answer: which rung answered and the rest of its deltas (the first one included). */
 export interface StartedAnswer {
   path: AnswerPath;
   deltas: AsyncIterable<string>;
+  /** The day's answer budget, when this answer drew on it (lib/chat/budgets.ts). */
+  budget?: BudgetState;
 }
 
 /**

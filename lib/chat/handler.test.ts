@@ -29,7 +29,6 @@ describe("createChatHandler", () => {
     expect(message.metadata).toEqual({ retrieval: "hybrid", answer: "groq" });
     expect(message.parts.filter((p) => p.type === "source-url")).toHaveLength(urls.length);
     expect(text).toMatch(/^Based on \[1\]/);
-    expect(response.headers.get("server-timing")).toMatch(/retrieval;dur=[\d.]+/);
   });
 
   it("sends Groq the model, the author's voice, the fenced numbered context and the key", async () => {
@@ -134,9 +133,9 @@ describe("createChatHandler", () => {
     expect(fakes.llm.requests.at(-1)!.body.messages.map((m: { role: string }) => m.role)).toEqual(["system", "user", "assistant", "user"]);
   });
 
-  it("answers 429 with Retry-After once a client passes its limit, counting the first x-forwarded-for hop", async () => {
+  it("answers 429 with Retry-After once a client passes its limit, counting the address the trusted proxy appended", async () => {
     const handler = handlerWith({ rateLimiter: createChatRateLimiter({ pointsPerMinute: 2 }) });
-    const ask = (ip: string) => postChat(handler, { messages: [userMessage("hi")] }, { "x-forwarded-for": `${ip}, 10.0.0.1` });
+    const ask = (ip: string) => postChat(handler, { messages: [userMessage("hi")] }, { "x-forwarded-for": `10.0.0.1, ${ip}` });
     expect((await ask("203.0.113.7")).status).toBe(200);
     expect((await ask("203.0.113.7")).status).toBe(200);
     const limited = await ask("203.0.113.7");

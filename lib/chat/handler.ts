@@ -1,11 +1,13 @@
 import { createUIMessageStreamResponse } from "ai";
 import { AppError } from "../errors";
-import { startAnswer } from "./answer-ladder";
+import { startAnswerWithinBudget } from "./budgets";
+import { ALL_VISITORS_KEY, type ClientIdentifier } from "./client-identity";
 import { buildRetrievalQuery, toModelMessages } from "./conversation";
 import { createNotCoveredProvider } from "./not-covered";
 import { createSystemPrompt } from "./prompt";
-import { clientKeyOf, type ChatRateLimiter } from "./rate-limit";
+import type { ChatRateLimiter } from "./rate-limit";
 import type { Retriever } from "./retrieve";
+import type { SiteBudget } from "./site-budget";
 import type { AnswerProvider, ChatRequestBody, Retrieval } from "./types";
 import { createAnswerStream } from "./ui-stream";
 
@@ -14,6 +16,12 @@ export interface ChatHandlerDeps {
   /** Parses and validates the body (app/api/chat/schema.ts); throws AppError on a bad one. */
   readRequest(request: Request): Promise<ChatRequestBody>;
   rateLimiter: ChatRateLimiter;
+  /** The rate-limit key of a request (lib/chat/client-identity.ts); without it every request shares one key. */
+  identifyClient?: ClientIdentifier;
+  /** The site-wide daily answer budget (lib/chat/budgets.ts); unlimited without it. */
+  answerBudget?: SiteBudget;
+  /** Send `Server-Timing` (development, or `CHAT_SERVER_TIMING=1`): it tells one visitor whether another asked the same question. */
+  serverTiming?: boolean;
   retrieve: Retriever;
   /** The answer ladder in order; the last rung should never fail (the extractive answer). */
   providers: AnswerProvider[];
@@ -44,7 +52,7 @@ export function createChatHandler(deps: ChatHandlerDeps | (() => ChatHandlerDeps
 }
 
 async function answer(request: Request, deps: PreparedDeps): Promise<Response> {
-  const decision = await deps.rateLimiter.consume(clientKeyOf(request));
+  const decision = await deps.rateLimiter.consume(deps.identifyClient?.(request) ?? ALL_VISITORS_KEY);
   if (!decision.allowed) {
     throw new AppError("rate_limited:chat", "Too many questions in a short time. Please wait a moment.", {
       retryAfterSeconds: decision.retryAfterSeconds,
@@ -64,11 +72,11 @@ async function answer(request: Request, deps: PreparedDeps): Promise<Response> {
     retrieval,
     signal: request.signal,
     log: deps.log,
-    startAnswer: () => startAnswer({ providers, input: { messages, sources: retrieval.sources, signal: request.signal }, log: deps.log }),
+    startAnswer: () => startAnswerWithinBudget({ providers, budget: deps.answerBudget, input: { messages, sources: retrieval.sources, signal: request.signal }, log: deps.log }),
   });
   return createUIMessageStreamResponse({
     stream,
-    headers: { "cache-control": "no-store", "server-timing": serverTiming(retrieval.timings) },
+    headers: { "cache-control": "no-store", ...(deps.serverTiming && { "server-timing": serverTiming(retrieval.timings) }) },
   });
 }
 

@@ -3,13 +3,15 @@ import { readChatRequest } from "@/app/api/chat/schema";
 import { startTestRedis, type TestRedis } from "@/test/redis-server";
 import { createChatHandler } from "./handler";
 import { createExtractiveProvider } from "./providers/extractive";
-import { clientKeyOf, createChatRateLimiter, type ChatRateLimiter } from "./rate-limit";
+import { createClientIdentifier } from "./client-identity";
+import { createChatRateLimiter, type ChatRateLimiter } from "./rate-limit";
 
 // A route instance with everything but the limiter stubbed: retrieval finds nothing, the answer is extractive.
 function routeInstance(rateLimiter: ChatRateLimiter) {
   return createChatHandler({
     readRequest: readChatRequest,
     rateLimiter,
+    identifyClient: createClientIdentifier({ kind: "proxies", count: 1 }, () => {}),
     retrieve: async () => ({ mode: "lexical", sources: [], coverage: { covered: true, topScore: 1, reason: "stub", evidence: { terms: [], matched: [], lexical: 1, vocabulary: 1, topical: 1, dense: null, denseMin: null, bestUrl: null }, suggestions: [] }, timings: { embedMs: 0, searchMs: 0, totalMs: 0 } }),
     providers: [createExtractiveProvider()],
     author: "Test Author",
@@ -23,11 +25,20 @@ const ask = (handler: (r: Request) => Promise<Response>, ip = "203.0.113.9") =>
     body: JSON.stringify({ messages: [{ id: "1", role: "user", parts: [{ type: "text", text: "hi" }] }] }),
   })).then(async (response) => (await response.text(), response.status));
 
-describe("clientKeyOf", () => {
-  it("takes the first x-forwarded-for hop, else x-real-ip", () => {
-    expect(clientKeyOf(new Request("http://x", { headers: { "x-forwarded-for": " 203.0.113.1 , 10.0.0.2" } }))).toBe("203.0.113.1");
-    expect(clientKeyOf(new Request("http://x", { headers: { "x-real-ip": "198.51.100.4" } }))).toBe("198.51.100.4");
-    expect(clientKeyOf(new Request("http://x"))).toBe("unknown");
+describe("the route's per-client limit", () => {
+  it("attack: 20 requests with X-Forwarded-For: 127.0.0.1 no longer lock out visitors who send no header", async () => {
+    // Plain `next start` fills X-Forwarded-For with the peer address only when the client sent none.
+    const route = routeInstance(createChatRateLimiter({ pointsPerMinute: 20 }));
+    for (let i = 0; i < 20; i++) expect(await ask(route, "127.0.0.1, 198.51.100.66")).toBe(200);
+    expect(await ask(route, "127.0.0.1, 198.51.100.66")).toBe(429);
+    expect(await ask(route, "127.0.0.1")).toBe(200);
+  });
+
+  it("attack: rotating the client-written part of X-Forwarded-For does not lift the limit", async () => {
+    const route = routeInstance(createChatRateLimiter({ pointsPerMinute: 3 }));
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push(await ask(route, `10.0.${i}.1, 198.51.100.77`));
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
 });
 

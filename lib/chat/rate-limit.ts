@@ -8,7 +8,7 @@ export const RATE_LIMIT_WINDOW_SECONDS = 60;
 /** The decision for one request. */
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** A per-client chat limit. */
+/** A per-client chat limit, keyed by lib/chat/client-identity.ts. */
 export interface ChatRateLimiter {
   consume(clientKey: string): Promise<RateLimitDecision>;
   close(): Promise<void>;
@@ -56,10 +56,4 @@ async function decide(consumption: Promise<RateLimiterRes>): Promise<RateLimitDe
     }
     throw rejection;
   }
-}
-
-/** The client a request is counted against: the first hop of `x-forwarded-for`, else `x-real-ip`. */
-export function clientKeyOf(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "unknown";
 }

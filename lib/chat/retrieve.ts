@@ -1,7 +1,7 @@
 import type { SearchResponse, SearchResult } from "../search/types";
 import type { Coverage } from "./not-covered";
 import type { QueryEmbedder } from "./query-embedder";
-import type { NumberedSource, Retrieval } from "./types";
+import type { BudgetState, NumberedSource, Retrieval } from "./types";
 
 /** The parts of the loaded search index the chat needs. */
 export interface ChatSearchIndex {
@@ -36,12 +36,12 @@ export function createRetriever<I extends ChatSearchIndex>({ search, embedder, l
     const index = await search.loadIndex();
     const embedStarted = performance.now();
     let embedMs = 0;
-    const pendingVector = index.hasVectors
+    const pendingVector: Promise<{ vector?: Float32Array; budget?: BudgetState }> = index.hasVectors
       ? vectorFor({ index, query, embedder, signal, log }).finally(() => (embedMs = performance.now() - embedStarted))
-      : Promise.resolve(undefined);
+      : Promise.resolve({});
     // BM25 runs while the embedding request is on the wire; fusion waits for both.
     const lexical = search.rankLexical?.({ index, query });
-    const queryVector = await pendingVector;
+    const { vector: queryVector, budget } = await pendingVector;
     const searchStarted = performance.now();
     const response = search.search({ index, query, queryVector, lexical });
     const coverage = search.cover({ index, query, response });
@@ -53,6 +53,7 @@ export function createRetriever<I extends ChatSearchIndex>({ search, embedder, l
       sources,
       coverage,
       timings: { embedMs, searchMs: now - searchStarted, totalMs: now - started },
+      ...(budget && { queryEmbedBudget: budget }),
     };
   };
 }
@@ -63,14 +64,14 @@ async function vectorFor<I extends ChatSearchIndex>({ index, query, embedder, si
   embedder: QueryEmbedder;
   signal?: AbortSignal;
   log: (message: string) => void;
-}): Promise<Float32Array | undefined> {
+}): Promise<{ vector?: Float32Array; budget?: BudgetState }> {
   // Suggested questions were embedded at build time: clicking one never waits for the Pi.
   const baked = index.bakedQueryVector(query);
-  if (baked) return baked;
-  const { vector } = await embedder.embed(query, { model: index.model, signal });
+  if (baked) return { vector: baked };
+  const { vector, budget } = await embedder.embed(query, { model: index.model, signal });
   if (vector && vector.length !== index.dimensions) {
     log(`chat: query vector has ${vector.length} dimensions, index has ${index.dimensions}; lexical search for this query`);
-    return undefined;
+    return { budget };
   }
-  return vector;
+  return { vector, budget };
 }

@@ -22,10 +22,19 @@ export interface ChatRequestBody {
 /** Which path produced the answer: Groq, the OpenAI-compatible model, quotes, or the "not covered" reply (no model called). */
 export type AnswerPath = "groq" | "local" | "extractive" | "not-covered";
 
-/** Message metadata the route streams: how the context was retrieved and who answered. */
+/** A site-wide budget's state after a request drew on it (lib/chat/site-budget.ts). */
+export interface BudgetState {
+  limit: number;
+  remaining: number;
+  exhausted: boolean;
+}
+
+/** Message metadata the route streams: how the context was retrieved, who answered, and the budgets this answer drew on. */
 export interface ChatMessageMetadata {
   retrieval?: SearchMode;
   answer?: AnswerPath;
+  /** Present only for a budget the request consulted: `queryEmbeds` when the question needed a fresh vector, `answers` when a model rung was in the ladder. */
+  budgets?: { queryEmbeds?: BudgetState; answers?: BudgetState };
 }
 
 /** A chat message as the browser holds, shows and saves it: the AI SDK's UI message with the route's metadata. */
@@ -43,6 +52,8 @@ export interface Retrieval {
   coverage: import("./not-covered").Coverage;
   /** Milliseconds spent, for the `Server-Timing` header. */
   timings: { embedMs: number; searchMs: number; totalMs: number };
+  /** The query-embedding budget, when this query needed a fresh vector. */
+  queryEmbedBudget?: BudgetState;
 }
 
 /** A message for an answer model: the system prompt plus the conversation as text. */
@@ -56,6 +67,8 @@ export interface AnswerInput {
   messages: ModelMessage[];
   sources: NumberedSource[];
   signal?: AbortSignal;
+  /** Why the extractive rung answers, when it is not for want of a model (the day's answer budget spent): it opens with this label instead. */
+  extractiveLabel?: string;
 }
 
 /** One rung of the answer ladder: an async stream of text deltas. */

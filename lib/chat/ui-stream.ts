@@ -25,6 +25,7 @@ export function createAnswerStream({ retrieval, startAnswer, signal, log = conso
     onError: () => ANSWER_INTERRUPTED_MESSAGE,
     execute: async ({ writer }) => {
       const metadata: ChatMessageMetadata = { retrieval: retrieval.mode };
+      if (retrieval.queryEmbedBudget) metadata.budgets = { queryEmbeds: retrieval.queryEmbedBudget };
       writer.write({ type: "start", messageMetadata: metadata });
       for (const source of retrieval.sources) {
         writer.write({ type: "source-url", sourceId: String(source.n), url: source.url, title: source.title });
@@ -33,6 +34,7 @@ export function createAnswerStream({ retrieval, startAnswer, signal, log = conso
       try {
         const answer = await startAnswer();
         metadata.answer = answer.path;
+        if (answer.budget) metadata.budgets = { ...metadata.budgets, answers: answer.budget };
         writer.write({ type: "message-metadata", messageMetadata: metadata });
         writer.write({ type: "text-start", id: TEXT_ID });
         textOpen = true;

@@ -7,9 +7,12 @@ export { EXTRACTIVE_LABEL };
 export function createExtractiveProvider(): AnswerProvider {
   return {
     name: "extractive",
-    async *stream({ messages, sources }) {
+    async *stream({ messages, sources, extractiveLabel }) {
+      const written = writeExtractiveAnswer({ messages, sources });
+      // When the day's answer budget, not a missing model, is the reason, the label says so.
+      const answer = extractiveLabel ? written.replace(`_${EXTRACTIVE_LABEL}_`, `_${extractiveLabel}_`) : written;
       // One paragraph per delta, so the answer still arrives as a stream.
-      const paragraphs = writeExtractiveAnswer({ messages, sources }).split("\n\n");
+      const paragraphs = answer.split("\n\n");
       for (const [i, paragraph] of paragraphs.entries()) yield i < paragraphs.length - 1 ? `${paragraph}\n\n` : paragraph;
     },
   };

@@ -18,10 +18,12 @@ import type { SearchIndex } from "@/lib/search/types";
 import { suggestedQuestions } from "@/lib/site";
 import { createChatHandler, type ChatHandlerDeps } from "../handler";
 import { coverageOf } from "../not-covered";
+import { createClientIdentifier } from "../client-identity";
 import { answerProvidersFromEnv } from "../providers/ladder-from-env";
 import { createQueryEmbedder } from "../query-embedder";
 import { createChatRateLimiter, type ChatRateLimiter } from "../rate-limit";
 import { createRetriever } from "../retrieve";
+import type { SiteBudget } from "../site-budget";
 import type { ChatMessage, ChatUIMessage } from "../types";
 
 /** Builds the real index of content/ with vectors from the fake Ollama at `embedUrl`, in a temp dir. */
@@ -44,6 +46,10 @@ export interface TestHandlerOptions {
   llmUrl?: string;
   order?: "groq,local" | "local,groq";
   rateLimiter?: ChatRateLimiter;
+  identifyClient?: ChatHandlerDeps["identifyClient"];
+  queryEmbedBudget?: SiteBudget;
+  answerBudget?: SiteBudget;
+  serverTiming?: boolean;
   logs?: string[];
   /** `CHAT_DENSE_COVERED_MIN` for this handler. */
   denseCoveredMin?: number;
@@ -57,9 +63,13 @@ export function createTestHandler(options: TestHandlerOptions) {
   return createChatHandler({
     readRequest: options.readRequest,
     rateLimiter: options.rateLimiter ?? createChatRateLimiter({ pointsPerMinute: 1_000 }),
+    // The tests play one trusted proxy: the client is the last X-Forwarded-For entry.
+    identifyClient: options.identifyClient ?? createClientIdentifier({ kind: "proxies", count: 1 }, () => {}),
+    answerBudget: options.answerBudget,
+    serverTiming: options.serverTiming,
     retrieve: createRetriever({
       search: { loadIndex: async () => options.index, search: searchIndex, rankLexical, pack: packContext, cover: (o) => coverageOf({ ...o, denseMin: options.denseCoveredMin ?? null }) },
-      embedder: createQueryEmbedder({ endpoints: { primary: endpoint(options.embedUrl), fallback: endpoint(options.embedFallbackUrl) }, embedTexts, log }),
+      embedder: createQueryEmbedder({ endpoints: { primary: endpoint(options.embedUrl), fallback: endpoint(options.embedFallbackUrl) }, embedTexts, budget: options.queryEmbedBudget, log }),
       log,
     }),
     providers: answerProvidersFromEnv({

@@ -28,6 +28,14 @@ export interface BenchServer {
   close: () => void;
 }
 
+/**
+ * What every bench server runs with: `Server-Timing` on (the chat bench reads the retrieval
+ * share from it), the bench's clients play the one trusted proxy (each writes its address
+ * into X-Forwarded-For), and budgets high enough that the embedder and the model, not the
+ * site-wide allowances, are what gets measured.
+ */
+const BENCH_SETTINGS = { CHAT_SERVER_TIMING: "1", TRUSTED_PROXY_COUNT: "1", CHAT_QUERY_EMBEDS_PER_MIN: "1000000", CHAT_DAILY_ANSWER_LIMIT: "1000000" };
+
 /** Builds (or reuses) the site, bakes an index with the fake at `embedUrl`, and starts `next start` against the fakes with `env` added. */
 export async function startBenchServer({ embedUrl, llmUrl, env = {}, log }: { embedUrl: string; llmUrl: string; env?: Record<string, string>; log: (line: string) => void }): Promise<BenchServer> {
   const build = await ensureSiteBuild({ root: REPO_ROOT, log });
@@ -38,7 +46,7 @@ export async function startBenchServer({ embedUrl, llmUrl, env = {}, log }: { em
     await buildIndex({ root: REPO_ROOT, indexDir, cacheDir: path.join(work, "cache"), model: "bge-m3", primary: { url: embedUrl, api: "ollama", model: "bge-m3" }, suggestedQuestions, warn: () => {} });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const serverEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", EMBED_URL: embedUrl, GROQ_API_KEY: "bench", GROQ_BASE_URL: llmUrl, SEARCH_INDEX_DIR: indexDir, ...env };
+    const serverEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", EMBED_URL: embedUrl, GROQ_API_KEY: "bench", GROQ_BASE_URL: llmUrl, SEARCH_INDEX_DIR: indexDir, ...BENCH_SETTINGS, ...env };
     const server = await startServer(process.execPath, [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: REPO_ROOT, env: serverEnv, url, timeoutMs: SERVER_START_TIMEOUT_MS });
     return {
       url,
