@@ -10,8 +10,8 @@ const embedApi = z.enum(["ollama", "openai"]).default("ollama");
  * Each optional variable says what turns off without it. The gateway has its own config.
  */
 const schema = z.object({
-  /** Public origin for feeds, sitemap and Open Graph; defaults to localhost. */
-  SITE_URL: z.url().default("http://localhost:3000"),
+  /** Public origin for feeds, sitemap and Open Graph. Unset: Vercel's production URL there, else localhost with a warning at build (lib/site.ts). */
+  SITE_URL: optionalUrl,
   /** Embedding endpoint (gateway, Ollama or OpenAI-compatible). Without it: lexical-only index and search. */
   EMBED_URL: optionalUrl,
   EMBED_API: embedApi,
@@ -41,6 +41,12 @@ const schema = z.object({
   REDIS_URL: optionalText,
   /** Chat requests allowed per client per minute (default 20: a visitor reading answers never meets it; benchmarks raise it). */
   CHAT_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(20),
+  /** `off`: record no questions for `npm run insights` (on by default: Redis, a log line on Vercel, or `.data/insights.jsonl`). */
+  CHAT_INSIGHTS: z.enum(["on", "off"]).default("on"),
+  /** Set by Vercel (`1`): insights go to the function log, the disk being read-only. Leave unset elsewhere. */
+  VERCEL: optionalText,
+  /** Set by Vercel: the production domain, used for absolute URLs when `SITE_URL` is unset. */
+  VERCEL_PROJECT_PRODUCTION_URL: optionalText,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,7 +3,9 @@ import { embedTexts } from "../embed/client";
 import { embedEndpointsFromEnv } from "../embed/endpoints";
 import { env } from "../env";
 import { loadSearchIndex, packContext, rankLexical, searchIndex } from "../search/index";
+import { insightsFromEnv } from "../insights/from-env";
 import { site } from "../site";
+import { createFollowUpSuggester } from "./follow-ups";
 import type { ChatHandlerDeps } from "./handler";
 import { answerProvidersFromEnv } from "./providers/ladder-from-env";
 import { createQueryEmbedder } from "./query-embedder";
@@ -25,5 +27,7 @@ export function defaultChatDeps(): Omit<ChatHandlerDeps, "readRequest"> {
     }),
     providers: answerProvidersFromEnv(config),
     author: site.author,
+    insights: insightsFromEnv({ config, redis }),
+    suggestFollowUps: createFollowUpSuggester({ loadIndex: loadSearchIndex }),
   };
 }

@@ -1,5 +1,7 @@
 import { createUIMessageStreamResponse } from "ai";
 import { AppError } from "../errors";
+import type { InsightRecorder } from "../insights/record";
+import { addAnswerExtras } from "./answer-extras";
 import { startAnswer } from "./answer-ladder";
 import { buildRetrievalQuery, toModelMessages } from "./conversation";
 import { createSystemPrompt } from "./prompt";
@@ -17,6 +19,10 @@ export interface ChatHandlerDeps {
   /** The answer ladder in order; the last rung should never fail (the extractive answer). */
   providers: AnswerProvider[];
   author: string;
+  /** Records each question for `npm run insights`; absent with `CHAT_INSIGHTS=off`. */
+  insights?: InsightRecorder;
+  /** Follow-up questions from the sources' other sections, sent in the answer's metadata. */
+  suggestFollowUps?: (sources: Retrieval["sources"]) => Promise<string[]>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -64,7 +70,7 @@ async function answer(request: Request, deps: PreparedDeps): Promise<Response> {
     startAnswer: () => startAnswer({ providers: deps.providers, input: { messages, sources: retrieval.sources, signal: request.signal }, log: deps.log }),
   });
   return createUIMessageStreamResponse({
-    stream,
+    stream: await addAnswerExtras({ stream, retrieval, question: body.messages.at(-1), clientKey: clientKeyOf(request), insights: deps.insights, suggestFollowUps: deps.suggestFollowUps }),
     headers: { "cache-control": "no-store", "server-timing": serverTiming(retrieval.timings) },
   });
 }

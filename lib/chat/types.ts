@@ -26,6 +26,10 @@ export type AnswerPath = "groq" | "local" | "extractive";
 export interface ChatMessageMetadata {
   retrieval?: SearchMode;
   answer?: AnswerPath;
+  /** Names this question in a rating (`POST /api/feedback`); absent when insights are off. */
+  insightId?: string;
+  /** Questions about other sections of the sources' documents, offered after the answer. */
+  followUps?: string[];
 }
 
 /** A chat message as the browser holds, shows and saves it: the AI SDK's UI message with the route's metadata. */
@@ -38,6 +42,8 @@ export type NumberedSource = PackedSource;
 export interface Retrieval {
   mode: SearchMode;
   sources: NumberedSource[];
+  /** Whether the writing covers the question, and the top source's score behind that decision. */
+  coverage?: { covered: boolean; topScore: number };
   /** Milliseconds spent, for the `Server-Timing` header. */
   timings: { embedMs: number; searchMs: number; totalMs: number };
 }

@@ -1,0 +1,12 @@
+// `npm run insights -- [--file <jsonl>] [--out <dir>]`: what visitors asked (see docs/chat.md).
+import { parseEnv } from "@/lib/env";
+import { runInsightsCommand } from "@/lib/insights/main";
+import { loadProjectEnv } from "./lib/load-env";
+
+loadProjectEnv({ dev: false });
+try {
+  await runInsightsCommand({ argv: process.argv.slice(2), redisUrl: parseEnv().REDIS_URL });
+} catch (error) {
+  console.error(`insights: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
