@@ -41,7 +41,7 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
   }
   const sources = message.parts.filter((p): p is SourceUrlUIPart => p.type === "source-url");
   const cited = new Set([...text.matchAll(CITATION)].map((m) => m[1]!).filter((n) => sources.some((s) => s.sourceId === n)));
-  const { retrieval, answer } = message.metadata ?? {};
+  const { retrieval } = message.metadata ?? {};
   return (
     <div className="min-w-0" data-role="assistant">
       <div className="prose prose-zinc max-w-none break-words dark:prose-invert prose-p:my-2 prose-a:text-sky-700 dark:prose-a:text-sky-400">
@@ -50,14 +50,13 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
             {linkCitations(text, sources)}
           </Markdown>
         ) : (
-          streaming && <p className="animate-pulse text-zinc-500">Reading my notes…</p>
+          null /* while no words have arrived, the panel's role="status" line says so */
         )}
       </div>
-      {(answer === "extractive" || retrieval === "lexical") && (
-        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400" data-chat-note>
-          {answer === "extractive" ? "Quoted passages: no answer model is configured here, so these are the closest parts of my writing." : null}
-          {answer === "extractive" && retrieval === "lexical" ? " " : null}
-          {retrieval === "lexical" ? "Found by keyword search only; related passages worded differently may be missing." : null}
+      {/* The extractive answer labels itself; a footnote only qualifies sources, so none under an answer without them. */}
+      {retrieval === "lexical" && sources.length > 0 && !streaming && (
+        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400" data-chat-note>
+          Found by keyword search only; related passages worded differently may be missing.
         </p>
       )}
       {!streaming && <ChatSources sources={sources} cited={cited} />}
