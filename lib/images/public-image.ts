@@ -25,8 +25,10 @@ export function findPublicImage({ src, file, field, publicDir = path.join(proces
   };
   // Only the site's own files: remote images would need a network fetch at build and a CSP exception.
   if (!src.startsWith("/") || src.startsWith("//")) return skip("is not a path under public/");
-  const resolved = path.resolve(publicDir, `.${decodeURI(src.split(/[?#]/)[0]!)}`);
-  if (!resolved.startsWith(path.resolve(publicDir) + path.sep)) return skip("points outside public/");
-  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) return skip("is not in public/");
+  // The ignore comments keep Next's file tracing from shipping the whole project for this lookup.
+  const root = path.resolve(/*turbopackIgnore: true*/ publicDir);
+  const resolved = path.resolve(/*turbopackIgnore: true*/ root, `.${decodeURI(src.split(/[?#]/)[0]!)}`);
+  if (!resolved.startsWith(root + path.sep)) return skip("points outside public/");
+  if (!fs.existsSync(/*turbopackIgnore: true*/ resolved) || !fs.statSync(/*turbopackIgnore: true*/ resolved).isFile()) return skip("is not in public/");
   return src;
 }

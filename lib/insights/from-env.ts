@@ -17,5 +17,5 @@ export function insightsFromEnv({ config, redis, cwd = process.cwd() }: { config
     return createInsightRecorder({ store: createRedisInsightStore({ client }) });
   }
   if (config.VERCEL === "1") return createInsightRecorder({ store: createLogInsightStore() });
-  return createInsightRecorder({ store: createFileInsightStore({ file: path.join(cwd, LOCAL_INSIGHTS_FILE) }) });
+  return createInsightRecorder({ store: createFileInsightStore({ file: path.join(/*turbopackIgnore: true*/ cwd, LOCAL_INSIGHTS_FILE) }) });
 }

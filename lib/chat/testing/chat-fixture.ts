@@ -44,6 +44,8 @@ export interface TestHandlerOptions {
   order?: "groq,local" | "local,groq";
   rateLimiter?: ChatRateLimiter;
   logs?: string[];
+  /** Insights and follow-ups, off unless a test asks for them. */
+  extras?: Pick<ChatHandlerDeps, "insights" | "suggestFollowUps">;
 }
 
 /** The real chat handler over real providers, pointed at the fakes. */
@@ -70,6 +72,7 @@ export function createTestHandler(options: TestHandlerOptions) {
     }),
     author: "Ines Varga",
     log,
+    ...options.extras,
   });
 }
 
