@@ -13,6 +13,9 @@ declare module "vitest" {
     baseUrl: string;
     controlUrl: string;
     buildSecrets: string[];
+    insightsFile: string;
+    /** The variables the server was started with beyond the machine's own, for a test that starts a second server. */
+    serverEnv: Record<string, string>;
   }
 }
 
@@ -40,6 +43,8 @@ export default async function setup(project: TestProject) {
     SEARCH_INDEX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "e2e-index-")),
     GROQ_BASE_URL: llm.url,
     CHAT_RATE_LIMIT_PER_MIN: "1000",
+    // The questions the browser tests ask are recorded here, never in the checkout's .data/.
+    CHAT_INSIGHTS_FILE: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-insights-")), "insights.jsonl"),
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const started = Date.now();
@@ -56,6 +61,8 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("controlUrl", control.url);
   project.provide("buildSecrets", Object.values(BUILD_SECRETS));
+  project.provide("insightsFile", env.CHAT_INSIGHTS_FILE!);
+  project.provide("serverEnv", Object.fromEntries(Object.entries(env).filter(([key, value]) => value !== undefined && process.env[key] !== value)) as Record<string, string>);
   return async () => {
     stopProcessGroup(server.child);
     await control.close();

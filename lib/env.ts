@@ -43,6 +43,8 @@ const schema = z.object({
   CHAT_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(20),
   /** `off`: record no questions for `npm run insights` (on by default: Redis, a log line on Vercel, or `.data/insights.jsonl`). */
   CHAT_INSIGHTS: z.enum(["on", "off"]).default("on"),
+  /** The local insights file (JSONL) when neither Redis nor Vercel; default `.data/insights.jsonl`. */
+  CHAT_INSIGHTS_FILE: optionalText,
   /** Set by Vercel (`1`): insights go to the function log, the disk being read-only. Leave unset elsewhere. */
   VERCEL: optionalText,
   /** Set by Vercel: the production domain, used for absolute URLs when `SITE_URL` is unset. */

@@ -5,7 +5,8 @@ import { loadProjectEnv } from "./lib/load-env";
 
 loadProjectEnv({ dev: false });
 try {
-  await runInsightsCommand({ argv: process.argv.slice(2), redisUrl: parseEnv().REDIS_URL });
+  const config = parseEnv();
+  await runInsightsCommand({ argv: process.argv.slice(2), redisUrl: config.REDIS_URL, localFile: config.CHAT_INSIGHTS_FILE });
 } catch (error) {
   console.error(`insights: FAILED: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

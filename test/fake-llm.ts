@@ -41,6 +41,8 @@ export type FakeLlm = {
   /** The next streamed answer stops after two content deltas: the connection is destroyed. */
   cutNext(): void;
   setDeltaDelay(ms: number): void;
+  /** Wait before the first content delta (after the role chunk), as a slow model thinks; 0 by default. */
+  setFirstTokenDelay(ms: number): void;
   /** Clears the recordings and every behaviour set at runtime. */
   reset(): void;
   close(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     failNext: (status, n = 1, retryAfterSeconds = 30) => void Object.assign(behaviour, { failCount: n, failStatus: status, retryAfterSeconds }),
     cutNext: () => void (behaviour.cutNext = true),
     setDeltaDelay: (ms) => void (behaviour.deltaDelayMs = ms),
+    setFirstTokenDelay: (ms) => void (behaviour.firstTokenDelayMs = ms),
     reset: () => {
       behaviour = fresh(options);
       handle.requests = [];
@@ -103,6 +106,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     const chunk = (delta: object, finish: string | null, extra: object = {}) =>
       `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, system_fingerprint: "fp_fake", choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra })}\n\n`;
     res.write(chunk({ role: "assistant", content: "" }, null, { x_groq: { id: `req_${sequence}`, seed: 1 } }));
+    if (behaviour.firstTokenDelayMs > 0) await sleep(behaviour.firstTokenDelayMs);
     for (const [i, delta] of deltas.entries()) {
       if (behaviour.deltaDelayMs > 0) await sleep(behaviour.deltaDelayMs);
       if (res.destroyed) return;
@@ -145,7 +149,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
 }
 
 function fresh(options: FakeLlmOptions) {
-  return { deltaDelayMs: options.deltaDelayMs ?? 0, failCount: 0, failStatus: 500, retryAfterSeconds: 30, cutNext: false };
+  return { deltaDelayMs: options.deltaDelayMs ?? 0, firstTokenDelayMs: 0, failCount: 0, failStatus: 500, retryAfterSeconds: 30, cutNext: false };
 }
 
 function sendFailure(res: ServerResponse, status: number, retryAfterSeconds: number, model: unknown) {

@@ -8,7 +8,7 @@ import { createFileInsightStore, createLogInsightStore, createRedisInsightStore 
 
 /**
  * The recorder the env asks for (server-only): none with `CHAT_INSIGHTS=off`; Redis with
- * `REDIS_URL`; one log line per event on Vercel (read-only disk); else `.data/insights.jsonl`.
+ * `REDIS_URL`; one log line per event on Vercel (read-only disk); else `CHAT_INSIGHTS_FILE` (default `.data/insights.jsonl`).
  */
 export function insightsFromEnv({ config, redis, cwd = process.cwd() }: { config: Env; redis?: RedisConnection; cwd?: string }): InsightRecorder | undefined {
   if (config.CHAT_INSIGHTS === "off") return undefined;
@@ -17,5 +17,5 @@ export function insightsFromEnv({ config, redis, cwd = process.cwd() }: { config
     return createInsightRecorder({ store: createRedisInsightStore({ client }) });
   }
   if (config.VERCEL === "1") return createInsightRecorder({ store: createLogInsightStore() });
-  return createInsightRecorder({ store: createFileInsightStore({ file: path.join(/*turbopackIgnore: true*/ cwd, LOCAL_INSIGHTS_FILE) }) });
+  return createInsightRecorder({ store: createFileInsightStore({ file: path.resolve(/*turbopackIgnore: true*/ cwd, config.CHAT_INSIGHTS_FILE ?? LOCAL_INSIGHTS_FILE) }) });
 }

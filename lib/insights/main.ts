@@ -26,8 +26,8 @@ export function parseInsightsArgs(argv: string[]): { file?: string; out: string 
   return args;
 }
 
-/** Reads the events: `--file`, else Redis when `redisUrl` is set, else the local JSONL file. */
-async function readEvents({ file, redisUrl, root }: { file?: string; redisUrl?: string; root: string }): Promise<{ events: InsightEvent[]; source: string }> {
+/** Reads the events: `--file`, else Redis when `redisUrl` is set, else the local JSONL file (`CHAT_INSIGHTS_FILE`). */
+async function readEvents({ file, redisUrl, localFile = LOCAL_INSIGHTS_FILE, root }: { file?: string; redisUrl?: string; localFile?: string; root: string }): Promise<{ events: InsightEvent[]; source: string }> {
   if (file) return { events: readFileInsights({ file: path.resolve(root, file) }), source: file };
   if (redisUrl) {
     const client = createClient({ url: redisUrl, socket: { connectTimeout: 3_000, reconnectStrategy: false } });
@@ -43,19 +43,21 @@ async function readEvents({ file, redisUrl, root }: { file?: string; redisUrl?: 
       await client.close().catch(() => client.destroy());
     }
   }
-  return { events: readFileInsights({ file: path.join(root, LOCAL_INSIGHTS_FILE) }), source: LOCAL_INSIGHTS_FILE };
+  return { events: readFileInsights({ file: path.resolve(root, localFile) }), source: localFile };
 }
 
 /** `npm run insights`: reads the events, prints the markdown report and writes it with its plot to `--out` (default `reports/`). */
-export async function runInsightsCommand({ argv, redisUrl, root = process.cwd(), print = console.log, now = new Date() }: {
+export async function runInsightsCommand({ argv, redisUrl, localFile, root = process.cwd(), print = console.log, now = new Date() }: {
   argv: string[];
   redisUrl?: string;
+  /** `CHAT_INSIGHTS_FILE`, the local store when there is no Redis. */
+  localFile?: string;
   root?: string;
   print?: (text: string) => void;
   now?: Date;
 }): Promise<{ markdown: string; files: string[] }> {
   const args = parseInsightsArgs(argv);
-  const { events, source } = await readEvents({ file: args.file, redisUrl, root });
+  const { events, source } = await readEvents({ file: args.file, redisUrl, localFile, root });
   const summary = summarizeInsights(events);
   const markdown = insightsMarkdown({ summary, source, generatedAt: now });
   const dir = path.resolve(root, args.out);
