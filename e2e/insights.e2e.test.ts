@@ -11,7 +11,7 @@ import { freePort, runCommand, startServer, stopProcessGroup } from "./server-pr
 const root = path.resolve(".");
 const COVERED = ["Have you used Terraform?", "How did you serve the fraud scoring model with ONNX Runtime?"];
 /** Words in no post: with the embedder down, keyword search finds nothing, so the writing does not cover it. */
-const UNCOVERED = "Do you keep a xylophone in your zeppelin?";
+const UNCOVERED = "Xylophone zeppelin quokka?";
 let browser: Browser;
 
 beforeAll(async () => {
@@ -39,6 +39,8 @@ async function askThreeAndRateOneDown(baseUrl: string) {
   const rated = page.waitForResponse((r) => r.url().endsWith("/api/feedback"));
   await page.getByRole("button", { name: "Not helpful" }).last().click();
   expect((await rated).status()).toBe(204);
+  // A fresh conversation: a follow-up is retrieved with the turns before it, which are covered.
+  await page.getByRole("button", { name: "Clear" }).click();
   await controlFake("ollama", "goDown");
   await ask(page, UNCOVERED);
   await controlFake("ollama", "comeUp");

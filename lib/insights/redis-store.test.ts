@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "redis";
 import { startTestRedis, type TestRedis } from "../../test/redis-server";
+import { closeRedis, connectRedis } from "../chat/redis-connection";
 import { createInsightRecorder } from "./record";
 import { createRedisInsightStore, readRedisInsights } from "./stores";
 
@@ -24,5 +25,15 @@ describe("createRedisInsightStore", () => {
     const events = await readRedisInsights({ client, key: "t:capped" });
     expect(events.map((e) => e.id)).toEqual(["q3", "q4", "q5"]);
     expect(await client.lLen("t:capped")).toBe(3);
+  });
+
+  it("keeps the first event of a connection still opening (a route's first request), instead of losing it", async () => {
+    const opening = connectRedis({ url: redis.url, log: () => {}, what: "insights" });
+    const warnings: string[] = [];
+    const recorder = createInsightRecorder({ store: createRedisInsightStore({ client: opening, key: "t:first" }), log: (m) => warnings.push(m) });
+    await recorder.recordRating({ id: "q1", rating: "down" });
+    expect(warnings).toEqual([]);
+    expect((await readRedisInsights({ client, key: "t:first" })).map((e) => e.type)).toEqual(["rating"]);
+    await closeRedis(opening);
   });
 });

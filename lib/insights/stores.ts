@@ -8,6 +8,27 @@ export interface RedisListClient {
   rPush(key: string, value: string): Promise<unknown>;
   lTrim(key: string, start: number, stop: number): Promise<unknown>;
   lRange(key: string, start: number, stop: number): Promise<string[]>;
+  /** node-redis: false while the connection is still opening (commands then fail at once, with no offline queue). */
+  isReady?: boolean;
+  once?(event: "ready", listener: () => void): unknown;
+  off?(event: "ready", listener: () => void): unknown;
+}
+
+/** How long an event waits for a connection that is still opening: a route's first request opens it. */
+export const REDIS_READY_WAIT_MS = 1_000;
+
+/** Resolves when the client is ready, or after `ms` (the write then fails and is logged). */
+function whenReady(client: RedisListClient, ms: number): Promise<void> {
+  if (client.isReady !== false || !client.once) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off?.("ready", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    client.once!("ready", done);
+  });
 }
 
 /** Appends to a capped Redis list (newest last), trimmed to `MAX_REDIS_EVENTS`. */
@@ -15,6 +36,7 @@ export function createRedisInsightStore({ client, key = REDIS_EVENTS_KEY, max = 
   return {
     kind: "redis",
     append: async (event) => {
+      await whenReady(client, REDIS_READY_WAIT_MS);
       await client.rPush(key, JSON.stringify(event));
       await client.lTrim(key, -max, -1);
     },
