@@ -20,6 +20,11 @@ describe("suggestFollowUps", () => {
     ]);
   });
 
+  it("asks about a section name once, even when two documents have it", () => {
+    const twoWhys = [chunk("/blog/a", "Post A", "why", "Why"), chunk("/blog/b", "Post B", "why", "Why"), chunk("/blog/b", "Post B", "how", "How")];
+    expect(suggestFollowUps({ chunks: twoWhys, sources: [{ url: "/blog/a" }, { url: "/blog/b" }] })).toEqual(["What about “Why” in Post A?", "What about “How” in Post B?"]);
+  });
+
   it("gives none when the sources' documents have no other section, and none without sources", () => {
     expect(suggestFollowUps({ chunks, sources: [{ url: "/blog/c#x" }] })).toEqual([]);
     expect(suggestFollowUps({ chunks, sources: [] })).toEqual([]);

@@ -22,11 +22,14 @@ export function suggestFollowUps({ chunks, sources, limit = FOLLOW_UP_COUNT }: {
     return chunks.filter((c) => c.documentUrl === doc && c.anchor !== null && !used.has(c.url) && !seen.has(c.url) && seen.add(c.url));
   });
   const questions: string[] = [];
+  const sections = new Set<string>(); // two documents' "Why" sections would read as one question twice
   for (let round = 0; questions.length < limit && queues.some((q) => q.length > round); round++) {
     for (const queue of queues) {
       const chunk = queue[round];
       if (!chunk || questions.length >= limit) continue;
       const section = chunk.title.split(TITLE_SEPARATOR).slice(1).join(TITLE_SEPARATOR) || chunk.title;
+      if (sections.has(section.toLowerCase())) continue;
+      sections.add(section.toLowerCase());
       questions.push(`What about “${section}” in ${chunk.documentTitle}?`);
     }
   }
