@@ -23,17 +23,28 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
 }
 
 describe("images and share cards", () => {
-  it("a post shows its cover through next/image: lazy, sized by its box, alt from the title", async () => {
+  it("a post shows its cover through next/image: sized by its box, alt from the title, fetched first (its largest paint)", async () => {
     const { page, errors } = await openPage(browser, { viewport: { width: 360, height: 800 } });
     await page.goto(`${baseUrl}/blog/${POST}`);
     const image = page.locator("[data-cover-image] img");
-    expect(await image.getAttribute("loading")).toBe("lazy");
+    expect(await image.getAttribute("loading")).not.toBe("lazy");
+    expect(await image.getAttribute("fetchpriority")).toBe("high");
     expect(await image.getAttribute("srcset")).toContain("/_next/image?url=%2Fimages%2Fposts%2Fonnx-go.png");
     expect(await image.getAttribute("alt")).toBe(`Cover image: ${getPost(POST)!.title}`);
     expect(await image.getAttribute("sizes")).toBeTruthy();
     await image.scrollIntoViewIfNeeded();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await saveScreenshot(page, "post-cover-phone");
+    expect(errors).toEqual([]);
+  });
+
+  it("project cards show their images lazily, each with its own alt", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${baseUrl}/projects`);
+    const images = page.locator("[data-cover-image] img");
+    expect(await images.count()).toBeGreaterThan(3);
+    expect(new Set(await images.evaluateAll((all) => all.map((img) => img.getAttribute("loading"))))).toEqual(new Set(["lazy"]));
+    expect(await page.locator('[data-cover-image] img[alt="Cover image: Tisza Bot"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

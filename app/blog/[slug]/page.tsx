@@ -30,7 +30,7 @@ export default async function PostPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <DocumentHeader title={post.title} date={post.date} tags={post.tags} lead={post.excerpt} />
-      <CoverImage src={post.coverImage} title={post.title} file={post.file} field="coverImage" />
+      <CoverImage src={post.coverImage} title={post.title} file={post.file} field="coverImage" hero />
       <MarkdownBody markdown={post.body} />
     </article>
   );

@@ -30,7 +30,7 @@ export default async function ProjectPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <DocumentHeader title={project.title} date={project.date} tags={project.technologies} lead={project.description} />
-      <CoverImage src={project.image} title={project.title} file={project.file} field="image" />
+      <CoverImage src={project.image} title={project.title} file={project.file} field="image" hero />
       {project.projectUrl ? (
         <p>
           <a href={project.projectUrl} className="text-sky-700 underline dark:text-sky-400" rel="noopener noreferrer">
