@@ -2,18 +2,17 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { env } from "@/lib/env";
-import { site } from "@/lib/site";
+import { resolveSiteUrl, site } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  metadataBase: new URL(env().SITE_URL),
+  metadataBase: new URL(resolveSiteUrl()),
   title: { default: site.title, template: `%s · ${site.name}` },
   description: site.description,
   authors: [{ name: site.author }],
   alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } },
   openGraph: { type: "website", siteName: site.name, title: site.title, description: site.description, url: "/" },
-  twitter: { card: "summary", title: site.title, description: site.description },
+  twitter: { card: "summary_large_image", title: site.title, description: site.description },
 };
 
 export const viewport: Viewport = {

@@ -15,19 +15,19 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
   }
   const sources = message.parts.filter((p): p is SourceUrlUIPart => p.type === "source-url");
   const cited = citedSourceIds(text, sources);
-  const { retrieval, answer } = message.metadata ?? {};
+  const { retrieval } = message.metadata ?? {};
   return (
     <div className="min-w-0" data-role="assistant">
       <div className="prose prose-zinc max-w-none break-words dark:prose-invert prose-p:my-2 prose-a:text-sky-700 dark:prose-a:text-sky-400">
         {text ? (
           <ChatMarkdown text={text} sources={sources} />
         ) : (
-          streaming && <p className="animate-pulse text-zinc-500">Reading my notes…</p>
+          null /* while no words have arrived, the panel's role="status" line says so */
         )}
       </div>
-      {/* An extractive answer carries its own label in the text; the note only says how the sources were found, and a not-covered reply has none. */}
-      {retrieval === "lexical" && answer !== "not-covered" && (
-        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400" data-chat-note>
+      {/* The extractive answer labels itself; a footnote only qualifies sources, so none under an answer without them (a not-covered reply has none). */}
+      {retrieval === "lexical" && sources.length > 0 && !streaming && (
+        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400" data-chat-note>
           Found by keyword search only; related passages worded differently may be missing.
         </p>
       )}

@@ -3,10 +3,16 @@
 import "./zod-without-eval"; // first: before `ai` builds its zod schemas (see the file)
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MAX_USER_TEXT_CHARS } from "@/lib/chat/limits";
 import type { ChatUIMessage } from "@/lib/chat/types";
+import { ChatError } from "./chat-error";
+import { fetchChat } from "./chat-errors";
 import { ChatMessage } from "./chat-message";
+import { ChatStatus, StoppedNote } from "./chat-status";
+import { ChatSuggestions } from "./chat-suggestions";
+import { MessageActions } from "./message-actions";
+import { useChatControls } from "./use-chat-controls";
 import { usePersistedChat } from "./use-persisted-chat";
 
 /** Messages sent per request: enough for follow-ups, and well inside the route's 24-message limit. */
@@ -15,23 +21,15 @@ const CLIENT_HISTORY_MESSAGES = 12;
 const button = "rounded-lg px-3 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50";
 const quietButton = `${button} border border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800`;
 
-/** The route's JSON error (`{"error": {"message"}}`) or a stream error, as one readable sentence. */
-function describeError(error: Error): string {
-  try {
-    const parsed = JSON.parse(error.message) as { error?: { message?: string } };
-    if (parsed.error?.message) return parsed.error.message;
-  } catch {
-    // not JSON: a stream error part, whose text is already meant for visitors
-  }
-  return error.message || "Something went wrong. Please try again.";
-}
+const textOf = (message: ChatUIMessage) => message.parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
 
-/** The front-page chat: ask, watch the answer stream with its sources, stop, retry, clear; kept for the tab across pages. */
+/** The front-page chat: ask, watch the answer stream with its sources, stop, retry, rate, copy, clear; kept for the tab across pages. */
 export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: string[]; author: string }) {
   const [transport] = useState(
     () =>
       new DefaultChatTransport<ChatUIMessage>({
         api: "/api/chat",
+        fetch: fetchChat,
         prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
           body: { id, messages: messages.slice(-CLIENT_HISTORY_MESSAGES), trigger, messageId },
         }),
@@ -41,19 +39,26 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
   // Sources open in this tab, on their section; Back finds the conversation where it was.
   const { clear } = usePersistedChat({ messages, status, setMessages });
   const [input, setInput] = useState("");
+  const [waitHint, setWaitHint] = useState(false);
   const logRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
   const busy = status === "submitted" || status === "streaming";
+  const { stopped, stopAnswer } = useChatControls({ messages, status, stop, inputRef, logRef });
 
-  useEffect(() => {
-    logRef.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
-  }, [messages]);
+  const last = messages.at(-1);
+  const pending = status === "submitted" || (status === "streaming" && (last?.role !== "assistant" || textOf(last) === ""));
+  const lastAnswer = messages.findLast((m) => m.role === "assistant");
+  const followUps = !busy && last?.role === "assistant" ? (lastAnswer?.metadata?.followUps ?? []) : [];
 
   const ask = (text: string) => {
     const question = text.trim();
-    if (!question || busy) return;
+    if (!question) return;
+    if (busy) return setWaitHint(true); // never silently ignored: the hint says what to do
+    setWaitHint(false);
     clearError();
     void sendMessage({ text: question });
     setInput("");
+    inputRef.current?.focus();
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,32 +70,36 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
       ask(input);
     }
   };
-  const onSectionKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === "Escape" && busy) stop();
-  };
 
   return (
-    <div className="mt-4 min-w-0 space-y-4" onKeyDown={onSectionKeyDown} data-chat>
-      <div ref={logRef} role="log" aria-live="polite" aria-busy={busy} aria-label={`Conversation with ${author}'s writing`} className="space-y-4" data-chat-log>
+    <div className="mt-4 min-w-0 space-y-4" data-chat>
+      <div
+        ref={logRef}
+        role="log"
+        aria-live="polite"
+        aria-busy={busy}
+        aria-label={`Conversation with ${author}'s writing`}
+        tabIndex={messages.length > 0 ? 0 : undefined}
+        className="relative max-h-[60dvh] space-y-4 overflow-y-auto overscroll-contain rounded-lg empty:hidden"
+        data-chat-log
+      >
         {messages.map((message, i) => (
-          <ChatMessage key={message.id} message={message} streaming={busy && i === messages.length - 1} />
+          <div key={message.id} data-message-id={message.id} className="space-y-1">
+            <ChatMessage message={message} streaming={busy && i === messages.length - 1} />
+            {message.role === "assistant" && !(busy && i === messages.length - 1) && textOf(message) ? <MessageActions text={textOf(message)} insightId={message.metadata?.insightId} /> : null}
+            {stopped.has(message.id) ? <StoppedNote /> : null}
+          </div>
         ))}
+        {messages.length > 0 ? <ChatStatus pending={pending} /> : null}
+        {error ? <ChatError error={error} onRetry={() => (clearError(), void regenerate())} /> : null}
       </div>
 
-      {error && (
-        <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200" data-chat-error>
-          <span className="min-w-0 flex-1">{describeError(error)}</span>
-          <button type="button" className={quietButton} onClick={() => void regenerate()}>
-            Retry
-          </button>
-        </div>
-      )}
-
-      <form onSubmit={onSubmit} className="space-y-2">
+      <form onSubmit={onSubmit} className="sticky bottom-0 z-10 space-y-2 bg-white py-2 dark:bg-zinc-950">
         <label htmlFor="chat-question" className="sr-only">
           Your question
         </label>
         <textarea
+          ref={inputRef}
           id="chat-question"
           value={input}
           onChange={(e) => setInput(e.target.value)}
@@ -103,7 +112,7 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
         />
         <div className="flex flex-wrap items-center gap-2">
           {busy ? (
-            <button type="button" onClick={stop} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300`}>
+            <button type="button" onClick={stopAnswer} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300`}>
               Stop
             </button>
           ) : (
@@ -112,30 +121,22 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
             </button>
           )}
           {messages.length > 0 && !busy && (
-            <button type="button" className={quietButton} onClick={() => (clear(), clearError())}>
+            <button type="button" className={quietButton} onClick={() => (clear(), clearError(), inputRef.current?.focus())}>
               Clear
             </button>
           )}
-          <p id="chat-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
-            Enter sends, Shift+Enter adds a line, Esc stops.
+          <p id="chat-hint" className="text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite" data-chat-hint>
+            {waitHint && busy ? "Still answering: press Esc to stop it, or wait; your question stays here." : "Enter sends, Shift+Enter adds a line, Esc stops."}
           </p>
         </div>
       </form>
 
-      <div>
-        <h3 className="text-sm font-medium text-zinc-600 dark:text-zinc-400" id="chat-suggestions">
-          Try asking
-        </h3>
-        <ul className="mt-2 flex flex-wrap gap-2" aria-labelledby="chat-suggestions">
-          {suggestedQuestions.map((question) => (
-            <li key={question}>
-              <button type="button" disabled={busy} onClick={() => ask(question)} className={`${quietButton} rounded-full py-1 text-left`} data-suggested-question>
-                {question}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
+      <ChatSuggestions
+        questions={followUps.length > 0 ? followUps : suggestedQuestions}
+        followUps={followUps.length > 0}
+        disabled={busy}
+        onAsk={ask}
+      />
     </div>
   );
 }

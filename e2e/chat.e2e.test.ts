@@ -132,7 +132,7 @@ describe("the front-page chat", () => {
     const answer = lastAnswer(page);
     await expect.poll(async () => (await answerText(answer).catch(() => "")).length, { timeout: 15_000 }).toBeGreaterThan(10);
     await page.getByRole("button", { name: "Stop" }).click();
-    await expect.poll(() => page.getByRole("button", { name: "Ask" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("button", { name: "Ask", exact: true }).count()).toBe(1);
     const stopped = (await answerText(answer)).length;
     await page.waitForTimeout(1_200);
     expect((await answerText(answer)).length).toBe(stopped);

@@ -15,6 +15,9 @@ declare module "vitest" {
     buildSecrets: string[];
     /** The settings `next start` runs with (fakes, index folder), for tests that start a server of their own from the same build. */
     serverSettings: Record<string, string>;
+    insightsFile: string;
+    /** The variables the server was started with beyond the machine's own, for a test that starts a second server. */
+    serverEnv: Record<string, string>;
   }
 }
 
@@ -43,6 +46,8 @@ export default async function setup(project: TestProject) {
     GROQ_BASE_URL: llm.url,
     CHAT_RATE_LIMIT_PER_MIN: "1000",
     CHAT_QUERY_EMBEDS_PER_MIN: "1000",
+    // The questions the browser tests ask are recorded here, never in the checkout's .data/.
+    CHAT_INSIGHTS_FILE: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-insights-")), "insights.jsonl"),
   };
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const started = Date.now();
@@ -60,6 +65,8 @@ export default async function setup(project: TestProject) {
   project.provide("controlUrl", control.url);
   project.provide("buildSecrets", Object.values(BUILD_SECRETS));
   project.provide("serverSettings", Object.fromEntries(["SITE_URL", "EMBED_URL", "SEARCH_INDEX_DIR", "GROQ_BASE_URL", "GROQ_API_KEY", "EMBED_SECRET"].map((key) => [key, env[key]!])));
+  project.provide("insightsFile", env.CHAT_INSIGHTS_FILE!);
+  project.provide("serverEnv", Object.fromEntries(Object.entries(env).filter(([key, value]) => value !== undefined && process.env[key] !== value)) as Record<string, string>);
   return async () => {
     stopProcessGroup(server.child);
     await control.close();

@@ -11,8 +11,8 @@ const embedApi = z.enum(["ollama", "openai"]).default("ollama");
  * Each optional variable says what turns off without it. The gateway has its own config.
  */
 const schema = z.object({
-  /** Public origin for feeds, sitemap and Open Graph; defaults to localhost. */
-  SITE_URL: z.url().default("http://localhost:3000"),
+  /** Public origin for feeds, sitemap and Open Graph. Unset: Vercel's production URL there, else localhost with a warning at build (lib/site.ts). */
+  SITE_URL: optionalUrl,
   /** Embedding endpoint (gateway, Ollama or OpenAI-compatible). Without it: lexical-only index and search. */
   EMBED_URL: optionalUrl,
   EMBED_API: embedApi,
@@ -60,6 +60,12 @@ const schema = z.object({
   CHAT_DAILY_ANSWER_LIMIT: z.coerce.number().int().positive().default(DEFAULT_DAILY_ANSWER_LIMIT),
   /** `1`: send `Server-Timing` from the chat route in production (benchmarks only: it tells one visitor whether another asked the same question). Always on in development. */
   CHAT_SERVER_TIMING: z.enum(["0", "1"]).optional().transform((v) => v === "1"),
+  /** `off`: record no questions for `npm run insights` (on by default: Redis, a log line on Vercel, or `.data/insights.jsonl`). */
+  CHAT_INSIGHTS: z.enum(["on", "off"]).default("on"),
+  /** The local insights file (JSONL) when neither Redis nor Vercel; default `.data/insights.jsonl`. */
+  CHAT_INSIGHTS_FILE: optionalText,
+  /** Set by Vercel: the production domain, used for absolute URLs when `SITE_URL` is unset. */
+  VERCEL_PROJECT_PRODUCTION_URL: optionalText,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,4 @@
-import { env } from "./env";
+import { env, type Env } from "./env";
 
 /** Who the site is about and how it presents itself; edit these for your own site. */
 export const site = {
@@ -10,9 +10,29 @@ export const site = {
   locale: "en",
 };
 
-/** Absolute URL of a site path, from `SITE_URL`. */
+/** Where links point when neither `SITE_URL` nor Vercel says: fine for `npm run dev`, wrong for a deploy. */
+const LOCAL_ORIGIN = "http://localhost:3000";
+
+let warned = false;
+
+/**
+ * The site's public origin: `SITE_URL`, else Vercel's production domain, else localhost.
+ * A production build with neither warns (once per process), naming the variable, since
+ * canonical links, Open Graph images, the sitemap and the feed would point at localhost.
+ */
+export function resolveSiteUrl(config: Pick<Env, "SITE_URL" | "VERCEL_PROJECT_PRODUCTION_URL"> = env(), warn: (message: string) => void = console.warn): string {
+  if (config.SITE_URL) return config.SITE_URL;
+  if (config.VERCEL_PROJECT_PRODUCTION_URL) return `https://${config.VERCEL_PROJECT_PRODUCTION_URL}`;
+  if (process.env.NODE_ENV === "production" && !warned) {
+    warned = true;
+    warn(`warning: SITE_URL is not set; canonical links, Open Graph images, the sitemap and RSS point at ${LOCAL_ORIGIN}. Set SITE_URL to your site's origin (see .env.example).`);
+  }
+  return LOCAL_ORIGIN;
+}
+
+/** Absolute URL of a site path, from `resolveSiteUrl()`. */
 export function absoluteUrl(pathname: string): string {
-  return new URL(pathname, env().SITE_URL).toString();
+  return new URL(pathname, resolveSiteUrl()).toString();
 }
 
 /**

@@ -93,6 +93,18 @@ describe("startFakeLlm", () => {
     expect(performance.now() - started).toBeGreaterThan(20 * 10);
   });
 
+  it("holds the first content delta back by the first-token delay, after sending the role chunk at once", async () => {
+    fake.setFirstTokenDelay(300);
+    const started = performance.now();
+    const response = await post(fake, "/openai/v1/chat/completions", body());
+    const reader = response.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain('"role":"assistant"');
+    expect(first).not.toContain("Based");
+    while (!(await reader.read()).done);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
   it("is read by groq-sdk itself, as the chat route reads it", async () => {
     const client = new Groq({ apiKey: "k", baseURL: fake.url, maxRetries: 0 });
     const stream = await client.chat.completions.create({ model: "llama-3.3-70b-versatile", stream: true, messages: [{ role: "system", content: context }] });

@@ -43,6 +43,8 @@ export type FakeLlm = {
   setDeltaDelay(ms: number): void;
   /** The next n streamed or plain answers (default 1) are exactly `text`, split into word deltas: a model writing whatever an attacker steered it to. */
   answerNext(text: string, n?: number): void;
+  /** Wait before the first content delta (after the role chunk), as a slow model thinks; 0 by default. */
+  setFirstTokenDelay(ms: number): void;
   /** Clears the recordings and every behaviour set at runtime. */
   reset(): void;
   close(): Promise<void>;
@@ -74,6 +76,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     cutNext: () => void (behaviour.cutNext = true),
     setDeltaDelay: (ms) => void (behaviour.deltaDelayMs = ms),
     answerNext: (text, n = 1) => void Object.assign(behaviour, { scriptedText: text, scriptedCount: n }),
+    setFirstTokenDelay: (ms) => void (behaviour.firstTokenDelayMs = ms),
     reset: () => {
       behaviour = fresh(options);
       handle.requests = [];
@@ -108,6 +111,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     const chunk = (delta: object, finish: string | null, extra: object = {}) =>
       `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, system_fingerprint: "fp_fake", choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra })}\n\n`;
     res.write(chunk({ role: "assistant", content: "" }, null, { x_groq: { id: `req_${sequence}`, seed: 1 } }));
+    if (behaviour.firstTokenDelayMs > 0) await sleep(behaviour.firstTokenDelayMs);
     for (const [i, delta] of deltas.entries()) {
       if (behaviour.deltaDelayMs > 0) await sleep(behaviour.deltaDelayMs);
       if (res.destroyed) return;
@@ -150,7 +154,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
 }
 
 function fresh(options: FakeLlmOptions) {
-  return { deltaDelayMs: options.deltaDelayMs ?? 0, failCount: 0, failStatus: 500, retryAfterSeconds: 30, cutNext: false, scriptedText: "", scriptedCount: 0 };
+  return { deltaDelayMs: options.deltaDelayMs ?? 0, firstTokenDelayMs: 0, failCount: 0, failStatus: 500, retryAfterSeconds: 30, cutNext: false, scriptedText: "", scriptedCount: 0 };
 }
 
 function sendFailure(res: ServerResponse, status: number, retryAfterSeconds: number, model: unknown) {

@@ -3,9 +3,11 @@ import { embedTexts } from "../embed/client";
 import { embedEndpointsFromEnv } from "../embed/endpoints";
 import { env } from "../env";
 import { loadSearchIndex, packContext, rankLexical, searchIndex } from "../search/index";
+import { insightsFromEnv } from "../insights/from-env";
 import { site } from "../site";
 import { createChatBudgets } from "./budgets";
 import { clientAddressSourceOf, createClientIdentifier } from "./client-identity";
+import { createFollowUpSuggester } from "./follow-ups";
 import type { ChatHandlerDeps } from "./handler";
 import { coverageOf } from "./not-covered";
 import { answerProvidersFromEnv } from "./providers/ladder-from-env";
@@ -40,5 +42,7 @@ export function defaultChatDeps(): Omit<ChatHandlerDeps, "readRequest"> {
     }),
     providers: answerProvidersFromEnv(config),
     author: site.author,
+    insights: insightsFromEnv({ config, redis }),
+    suggestFollowUps: createFollowUpSuggester({ loadIndex: loadSearchIndex }),
   };
 }

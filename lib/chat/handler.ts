@@ -2,6 +2,8 @@ import { createUIMessageStreamResponse } from "ai";
 import { AppError } from "../errors";
 import { startAnswerWithinBudget } from "./budgets";
 import { ALL_VISITORS_KEY, type ClientIdentifier } from "./client-identity";
+import type { InsightRecorder } from "../insights/record";
+import { addAnswerExtras } from "./answer-extras";
 import { buildRetrievalQuery, toModelMessages } from "./conversation";
 import { createNotCoveredProvider } from "./not-covered";
 import { createSystemPrompt } from "./prompt";
@@ -26,6 +28,10 @@ export interface ChatHandlerDeps {
   /** The answer ladder in order; the last rung should never fail (the extractive answer). */
   providers: AnswerProvider[];
   author: string;
+  /** Records each question for `npm run insights`; absent with `CHAT_INSIGHTS=off`. */
+  insights?: InsightRecorder;
+  /** Follow-up questions from the sources' other sections, sent in the answer's metadata. */
+  suggestFollowUps?: (sources: Retrieval["sources"]) => Promise<string[]>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -52,7 +58,8 @@ export function createChatHandler(deps: ChatHandlerDeps | (() => ChatHandlerDeps
 }
 
 async function answer(request: Request, deps: PreparedDeps): Promise<Response> {
-  const decision = await deps.rateLimiter.consume(deps.identifyClient?.(request) ?? ALL_VISITORS_KEY);
+  const clientKey = deps.identifyClient?.(request) ?? ALL_VISITORS_KEY;
+  const decision = await deps.rateLimiter.consume(clientKey);
   if (!decision.allowed) {
     throw new AppError("rate_limited:chat", "Too many questions in a short time. Please wait a moment.", {
       retryAfterSeconds: decision.retryAfterSeconds,
@@ -75,7 +82,7 @@ async function answer(request: Request, deps: PreparedDeps): Promise<Response> {
     startAnswer: () => startAnswerWithinBudget({ providers, budget: deps.answerBudget, input: { messages, sources: retrieval.sources, signal: request.signal }, log: deps.log }),
   });
   return createUIMessageStreamResponse({
-    stream,
+    stream: await addAnswerExtras({ stream, retrieval, question: body.messages.at(-1), clientKey, insights: deps.insights, suggestFollowUps: deps.suggestFollowUps }),
     headers: { "cache-control": "no-store", ...(deps.serverTiming && { "server-timing": serverTiming(retrieval.timings) }) },
   });
 }

@@ -35,6 +35,10 @@ export interface ChatMessageMetadata {
   answer?: AnswerPath;
   /** Present only for a budget the request consulted: `queryEmbeds` when the question needed a fresh vector, `answers` when a model rung was in the ladder. */
   budgets?: { queryEmbeds?: BudgetState; answers?: BudgetState };
+  /** Names this question in a rating (`POST /api/feedback`); absent when insights are off. */
+  insightId?: string;
+  /** Questions about other sections of the sources' documents, offered after the answer. */
+  followUps?: string[];
 }
 
 /** A chat message as the browser holds, shows and saves it: the AI SDK's UI message with the route's metadata. */

@@ -72,7 +72,7 @@ export async function readChatRequest(request: Request): Promise<ChatRequestBody
 }
 
 /** The body as text, refusing it (413) as soon as it passes `limit` bytes, declared or streamed. */
-async function readLimited(request: Request, limit: number): Promise<string> {
+export async function readLimited(request: Request, limit: number): Promise<string> {
   const tooLarge = () => new AppError("payload_too_large:chat", `The request is larger than ${limit / 1024} KB.`);
   if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
   if (!request.body) return "";

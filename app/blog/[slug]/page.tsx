@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CoverImage } from "@/components/cover-image";
 import { DocumentHeader } from "@/components/document-header";
 import { MarkdownBody } from "@/components/markdown-body";
 import { getPost, getPosts } from "@/lib/content/collections";
@@ -29,6 +30,7 @@ export default async function PostPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <DocumentHeader title={post.title} date={post.date} tags={post.tags} lead={post.excerpt} />
+      <CoverImage src={post.coverImage} title={post.title} file={post.file} field="coverImage" hero />
       <MarkdownBody markdown={post.body} />
     </article>
   );

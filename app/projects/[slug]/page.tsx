@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CoverImage } from "@/components/cover-image";
 import { DocumentHeader } from "@/components/document-header";
 import { MarkdownBody } from "@/components/markdown-body";
 import { getProject, getProjects } from "@/lib/content/collections";
@@ -29,6 +30,7 @@ export default async function ProjectPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <DocumentHeader title={project.title} date={project.date} tags={project.technologies} lead={project.description} />
+      <CoverImage src={project.image} title={project.title} file={project.file} field="image" hero />
       {project.projectUrl ? (
         <p>
           <a href={project.projectUrl} className="text-sky-700 underline dark:text-sky-400" rel="noopener noreferrer">

@@ -53,6 +53,8 @@ export interface TestHandlerOptions {
   logs?: string[];
   /** `CHAT_DENSE_COVERED_MIN` for this handler. */
   denseCoveredMin?: number;
+  /** Insights and follow-ups, off unless a test asks for them. */
+  extras?: Pick<ChatHandlerDeps, "insights" | "suggestFollowUps">;
 }
 
 /** The real chat handler over real providers, pointed at the fakes. */
@@ -83,6 +85,7 @@ export function createTestHandler(options: TestHandlerOptions) {
     }),
     author: "Ines Varga",
     log,
+    ...options.extras,
   });
 }
 
