@@ -23,8 +23,8 @@ export const VOCABULARY_COVERED_MIN = 0.5;
 
 /**
  * Least share (idf-weighted) of a question's topic words that one of its best chunks is
- * about (the word in its title, headings or tags, or mentioned at least twice in its
- * document): a question resting only on passing mentions is not one the writing covers.
+ * about (the word in its title, headings, tags or a list of named things, or mentioned
+ * at least twice in the chunk itself): a question resting only on passing mentions is not one the writing covers.
  * Fitted with the others by `npm run eval`.
  */
 export const TOPICAL_COVERED_MIN = 0.1;
