@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../chunk/types";
-import { coveredTopicsOf, notCoveredText } from "./not-covered";
+import { coveredTopicsOf, nameOf, notCoveredText, spellingOf } from "./not-covered";
 import { askWithAiSdk, useChatFakes, userMessage } from "./testing/chat-fixture";
 
 const fakes = useChatFakes();
@@ -14,19 +14,46 @@ const chunk = (url: string, date: string, tags?: string[], kind: Chunk["kind"] =
 });
 
 describe("coveredTopicsOf", () => {
-  it("names the tags most documents carry, newer first on ties, readable", () => {
-    const chunks = [chunk("/a", "2024-01-01", ["homelab", "go"]), chunk("/b", "2025-01-01", ["machine-learning", "homelab"]), chunk("/c", "2026-01-01", ["machine-learning"]), chunk("/d", "2023-01-01", ["lisbon"])];
-    expect(coveredTopicsOf(chunks)).toEqual(["machine learning", "homelab", "go"]);
+  it("names posts by the tags on most of their sections, projects by their newest names, then the resume", () => {
+    const chunks = [
+      chunk("/a", "2024-01-01", ["homelab", "go"]), chunk("/a", "2024-01-01", ["homelab", "go"]),
+      chunk("/b", "2025-01-01", ["machine-learning", "homelab"]),
+      chunk("/c", "2026-01-01", ["machine-learning"]),
+      { ...chunk("/p1", "2025-06-01", ["Rust"], "project"), documentTitle: "Tram 28: bunching on one line" },
+      { ...chunk("/p2", "2026-02-01", ["Go"], "project"), documentTitle: "Ask Ines — the chat on this site" },
+      chunk("/resume", "2026-03-01", undefined, "resume"),
+    ];
+    expect(coveredTopicsOf(chunks)).toEqual(["posts on homelab and machine learning", "projects such as Ask Ines and Tram 28", "my resume"]);
   });
 
-  it("falls back to document titles when there are too few tags, never the resume", () => {
-    expect(coveredTopicsOf([chunk("/resume", "2026-01-01", undefined, "resume"), chunk("/p", "2025-01-01")])).toEqual(["Title of /p"]);
+  it("leaves out a kind of writing the content does not have", () => {
+    expect(coveredTopicsOf([chunk("/p", "2025-01-01")])).toEqual(["posts"]);
+  });
+});
+
+describe("spellingOf", () => {
+  it("writes a tag as the author does mid-sentence, not as a slug", () => {
+    const texts = ["I moved the models to PyTorch and then PyTorch 2.", "Three Raspberry Pi boards; a Raspberry Pi 5 later.", "Life in Lisbon. The life of a cluster and a good life."];
+    expect(spellingOf("pytorch", texts)).toBe("PyTorch");
+    expect(spellingOf("raspberry-pi", texts)).toBe("Raspberry Pi");
+    expect(spellingOf("life", texts)).toBe("life");
+    expect(spellingOf("machine-learning", texts)).toBe("machine learning");
+  });
+});
+
+describe("nameOf", () => {
+  it("drops a title's subtitle", () => {
+    expect(nameOf("Ask Ines: the chat on this site")).toBe("Ask Ines");
+    expect(nameOf("ékezet — Hungarian accent restoration")).toBe("ékezet");
+    expect(nameOf("Gira Pulse")).toBe("Gira Pulse");
   });
 });
 
 describe("notCoveredText", () => {
-  it("says the writing does not cover it and names what it does", () => {
-    expect(notCoveredText({ suggestions: ["machine learning", "homelab", "Lisbon"] })).toBe("My writing doesn't cover that, so I won't guess. It does cover machine learning, homelab and Lisbon, among other things: ask me about one of those.");
+  it("says the writing does not cover it and names what it does, each kind kept apart", () => {
+    expect(notCoveredText({ suggestions: ["posts on machine learning and Lisbon", "projects such as Ask Ines and Gira Pulse", "my resume"] })).toBe(
+      "My writing doesn't cover that, so I won't guess. It does have posts on machine learning and Lisbon, projects such as Ask Ines and Gira Pulse, and my resume: ask me about any of those.",
+    );
   });
 });
 
@@ -43,7 +70,7 @@ describe("the chat with no keys and the Pi off", () => {
     expect(chunks.filter((c) => c.type === "source-url")).toEqual([]);
     expect(fakes.llm.requests).toHaveLength(0);
     expect(message.metadata).toMatchObject({ answer: "not-covered" });
-    expect(text).toMatch(/^My writing doesn't cover that.+It does cover .+/);
+    expect(text).toMatch(/^My writing doesn't cover that.+It does have .+/);
     expect(fakes.logs.join("\n")).toContain("not covered");
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../chunk/types";
 import { lexicalSearchIndex } from "./build-index";
-import { decideCoverage, lexicalEvidence } from "./coverage";
+import { decideCoverage, informativenessOf, lexicalEvidence, MIN_TERM_WEIGHT } from "./coverage";
 
 const chunk = (id: string, title: string, body: string, date = "2024-01-01", extra: Partial<Chunk> = {}): Chunk => ({
   id, kind: "post", documentTitle: title.split(" › ")[0]!, documentUrl: `/blog/${id}`, url: `/blog/${id}`, anchor: null, title, date, text: `${title}\n\n${body}`, ...extra,
@@ -68,6 +68,31 @@ describe("decideCoverage", () => {
     });
     expect(decideCoverage({ index: withTip, query: "How can I contact you?" })).toMatchObject({ covered: false, evidence: { vocabulary: 1, topical: 0 } });
     expect(decideCoverage({ index: withTip, query: "Have you written Rust?" })).toMatchObject({ covered: true, evidence: { topical: 1 } });
+  });
+});
+
+describe("informativenessOf", () => {
+  it("weighs a word by how few chunks hold it, and a word in half of them or more at the floor", () => {
+    expect(informativenessOf(1, 100)).toBeGreaterThan(informativenessOf(10, 100));
+    expect(informativenessOf(10, 100)).toBeGreaterThan(informativenessOf(30, 100));
+    expect(informativenessOf(50, 100)).toBe(MIN_TERM_WEIGHT);
+    expect(informativenessOf(90, 100)).toBe(MIN_TERM_WEIGHT);
+  });
+
+  it("refuses a question whose only word the writing is about is one most sections carry (\"Lisbon\" on a Lisbon blog)", () => {
+    const lisbonBlog = lexicalSearchIndex({
+      model: "test",
+      chunks: [
+        chunk("flat", "Lisbon › Finding a flat", "Three months of viewings in Lisbon before a lease.", "2024-01-01", { tags: ["lisbon"] }),
+        chunk("cafe", "Lisbon › Breakfast", "A bica and a pastry at the counter.", "2024-01-01", { tags: ["lisbon"] }),
+        chunk("tram", "Tram 28 › Bunching", "Trams bunch on the hills of Lisbon.", "2024-01-01", { tags: ["lisbon"] }),
+        chunk("lang", "Learning Portuguese › Listening", "The weather was the first small talk I understood, in Lisbon.", "2024-01-01", { tags: ["lisbon"] }),
+        chunk("rust", "A tracker in Rust › Why Rust", "Rust made the tracker fast."),
+        chunk("k3s", "A k3s cluster › Why k3s", "Three boards run k3s."),
+      ],
+    });
+    expect(decideCoverage({ index: lisbonBlog, query: "What's the weather like in Lisbon today?" }).covered).toBe(false);
+    expect(decideCoverage({ index: lisbonBlog, query: "How did you find a flat in Lisbon?" }).covered).toBe(true);
   });
 });
 

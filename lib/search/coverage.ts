@@ -23,8 +23,8 @@ export const VOCABULARY_COVERED_MIN = 0.5;
 
 /**
  * Least share (idf-weighted) of a question's topic words that one of its best chunks is
- * about (the word in its title, headings or tags, or mentioned at least twice in its
- * document): a question resting only on passing mentions is not one the writing covers.
+ * about (the word in its title, headings, tags or a list of named things, or mentioned
+ * at least twice in the chunk itself): a question resting only on passing mentions is not one the writing covers.
  * Fitted with the others by `npm run eval`.
  */
 export const TOPICAL_COVERED_MIN = 0.1;
@@ -91,9 +91,22 @@ function idfOf(df: number, documents: number): number {
   return Math.log((documents - df + 0.5) / (df + 0.5) + 1);
 }
 
+/** Least weight of a topic word: one in most of the chunks still counts a little, so a question of only such words has a defined share. */
+export const MIN_TERM_WEIGHT = 0.1;
+
+/**
+ * How much a topic word says about which chunk answers: Robertson–Spärck Jones idf
+ * without wink's "+ 1", so a word in a quarter of the chunks ("Lisbon" on a Lisbon
+ * blog) weighs about a fifth of a rare one rather than a third, and one in half of them
+ * next to nothing. The shares of the covered decision are weighted by it.
+ */
+export function informativenessOf(df: number, documents: number): number {
+  return Math.max(MIN_TERM_WEIGHT, Math.log((documents - df + 0.5) / (df + 0.5)));
+}
+
 /**
  * Lexical evidence of each candidate chunk: every topic word of the question weighs its
- * idf (a word the writing never uses weighs most), and counts by how strongly the chunk
+ * informativeness (a word the writing never uses weighs most), and counts by how strongly the chunk
  * holds it: its BM25 contribution over the most one token can add ((k1 + 1) × idf), so a
  * word in a heading counts more than one passing mention in a long body. 1 means every
  * word is matched strongly; 0 that none is.
@@ -110,8 +123,8 @@ export function lexicalEvidence({ index, query }: { index: SearchIndex; query: s
   });
   // A word's weight is its idf (the rarest of its forms); a word the writing never uses weighs as a word used once would.
   const weightOf = (alts: typeof alternatives[number]) => {
-    const known = alts.filter((a) => a.index !== undefined).map((a) => idfOf(df.get(a.index!) ?? 0, documents));
-    return known.length > 0 ? Math.max(...known) : idfOf(1, documents);
+    const known = alts.filter((a) => a.index !== undefined).map((a) => informativenessOf(df.get(a.index!) ?? 0, documents));
+    return known.length > 0 ? Math.max(...known) : informativenessOf(1, documents);
   };
   const weights = alternatives.map((alts) => (alts.length === 0 ? 0 : weightOf(alts)));
   const total = weights.reduce((sum, w) => sum + w, 0);
