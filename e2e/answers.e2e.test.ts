@@ -1,23 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPage, saveScreenshot } from "./browser";
-import { controlFake } from "./control";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useFileBrowser, openPage, saveScreenshot } from "./browser";
+import { controlFake, resetFakesBeforeEach } from "./control";
 
 const baseUrl = inject("baseUrl");
 /** The input's own placeholder question. */
 const PLACEHOLDER_QUESTION = "What kind of ML work have you done?";
 const MACHINE_LEARNING = /\bML\b|machine[- ]learning|pytorch|onnx|model/i;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useFileBrowser();
+resetFakesBeforeEach();
 beforeEach(async () => {
-  await controlFake("llm", "reset");
-  await controlFake("ollama", "reset");
   // "No keys": every answer model fails and the Pi is off, so the chat is lexical and extractive.
   await controlFake("llm", "failNext", 500, 1_000);
   await controlFake("ollama", "failNext", 1_000, 500);
@@ -52,7 +44,7 @@ async function sourceTitles(page: Page): Promise<string[]> {
 
 describe("answers with no keys and the Pi off", () => {
   it("the placeholder question shows machine-learning sources first", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(baseUrl);
     await ask(page, PLACEHOLDER_QUESTION);
     await answerSettled(page, 1);
@@ -63,7 +55,7 @@ describe("answers with no keys and the Pi off", () => {
   });
 
   it("\"What is the capital of France?\" gets no sources, asked first and as a follow-up", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(baseUrl);
     await ask(page, "What is the capital of France?");
     expect(await answerSettled(page, 1)).toMatch(/doesn't cover/);

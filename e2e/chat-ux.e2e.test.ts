@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { suggestedQuestions } from "@/lib/site";
-import { launchBrowser, openPage, saveScreenshot } from "./browser";
-import { controlFake } from "./control";
+import { useFileBrowser, openPage, saveScreenshot } from "./browser";
+import { controlFake, resetFakesBeforeEach } from "./control";
 
 const baseUrl = inject("baseUrl");
 const VIEWPORTS = [
@@ -13,18 +13,8 @@ const VIEWPORTS = [
 const FIRST_TOKEN_DELAY_MS = 2_000;
 /** How long the browser holds the chat request before sending it on: the status line must show within it. */
 const REQUEST_HOLD_MS = 1_500;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await controlFake("llm", "reset");
-  await controlFake("ollama", "reset");
-});
+const browser = useFileBrowser();
+resetFakesBeforeEach();
 
 const statusLine = (page: Page) => page.locator('[data-chat] [role="status"][data-chat-status]');
 const askButton = (page: Page) => page.getByRole("button", { name: "Ask", exact: true });
@@ -47,7 +37,7 @@ describe("the chat answers at once", () => {
   for (const viewport of VIEWPORTS) {
     it(`at ${viewport.width} px: a status line shows before any byte of the answer, and the input is focused and in view after it`, async () => {
       await controlFake("llm", "setFirstTokenDelay", FIRST_TOKEN_DELAY_MS);
-      const { page, errors } = await openPage(browser, { viewport });
+      const { page, errors } = await openPage(browser(), { viewport });
       // The request reaches the server only after this hold, so nothing can come back sooner.
       await page.route("**/api/chat", async (route) => {
         await new Promise((resolve) => setTimeout(resolve, REQUEST_HOLD_MS));
@@ -83,7 +73,7 @@ describe("the chat answers at once", () => {
   }
 
   it("a starting suggestion keeps focus in the question box and answers", async () => {
-    const { page, errors } = await openPage(browser, { viewport: VIEWPORTS[0] });
+    const { page, errors } = await openPage(browser(), { viewport: VIEWPORTS[0] });
     await page.goto(`${baseUrl}/`);
     await page.locator("[data-suggested-question]").first().click();
     await answerEnded(page);
@@ -93,7 +83,7 @@ describe("the chat answers at once", () => {
 
   it("Esc from the page body stops a streaming answer, says it stopped, and gives the input back", async () => {
     await controlFake("llm", "setDeltaDelay", 300);
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     await page.getByLabel("Your question").fill("Tell me about the k3s homelab on Raspberry Pis");
     await page.keyboard.press("Enter");
@@ -111,7 +101,7 @@ describe("the chat answers at once", () => {
 
   it("Enter while an answer streams says what to do instead of doing nothing, and keeps the typed question", async () => {
     await controlFake("llm", "setDeltaDelay", 200);
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     await page.getByLabel("Your question").fill("Have you used Terraform?");
     await page.keyboard.press("Enter");
@@ -125,7 +115,7 @@ describe("the chat answers at once", () => {
 
 describe("the chat's errors and actions", () => {
   it("offline: says so in the visitor's words (never 'Failed to fetch'), with Retry that works once back online", async () => {
-    const { page, errors } = await openPage(browser, { viewport: VIEWPORTS[0] });
+    const { page, errors } = await openPage(browser(), { viewport: VIEWPORTS[0] });
     await page.goto(`${baseUrl}/`);
     await page.context().setOffline(true);
     await page.getByLabel("Your question").fill("Have you used Terraform?");
@@ -146,7 +136,7 @@ describe("the chat's errors and actions", () => {
   });
 
   it("busy: a 429 reads 'The chat is busy, try again in 20 s', from its Retry-After", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.route("**/api/chat", (route) => route.fulfill({ status: 429, headers: { "retry-after": "20", "content-type": "application/json" }, body: JSON.stringify({ error: { code: "rate_limited:chat", message: "Too many questions in a short time." } }) }));
     await page.goto(`${baseUrl}/`);
     await page.getByLabel("Your question").fill("Have you used Terraform?");
@@ -155,7 +145,7 @@ describe("the chat's errors and actions", () => {
   });
 
   it("Copy puts the answer's text on the clipboard; the buttons are named 'Copy answer', 'Helpful' and 'Not helpful'", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
     await page.goto(`${baseUrl}/`);
     await page.getByLabel("Your question").fill("How did you serve the fraud scoring model with ONNX Runtime?");

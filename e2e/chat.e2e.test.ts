@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
 import { SAVED_CONVERSATION_KEY } from "@/lib/chat/saved-conversation";
 import { suggestedQuestions } from "@/lib/site";
-import { launchBrowser, openPage, saveScreenshot } from "./browser";
-import { controlFake } from "./control";
+import { useFileBrowser, openPage, saveScreenshot } from "./browser";
+import { controlFake, resetFakesBeforeEach } from "./control";
 
 const baseUrl = inject("baseUrl");
 const PHONE = { width: 360, height: 800 };
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await controlFake("llm", "reset");
-  await controlFake("ollama", "reset");
-});
+const browser = useFileBrowser();
+resetFakesBeforeEach();
 
 const lastAnswer = (page: Page) => page.locator('[data-role="assistant"]').last();
 const answerText = (answer: Locator) => answer.locator(".prose").innerText();
@@ -69,7 +59,7 @@ async function fitsWidth(page: Page): Promise<boolean> {
 describe("the front-page chat", () => {
   it("streams a typed question's answer in several steps, and a source lands on its section", async () => {
     await controlFake("llm", "setDeltaDelay", 40);
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     await ask(page, "How did you serve the fraud scoring model with ONNX Runtime?");
     const lengths = await watchAnswer(page);
@@ -87,7 +77,7 @@ describe("the front-page chat", () => {
 
   it("keeps the conversation after following a source and pressing Back, and after a reload; Clear empties it for good", async () => {
     const question = "How did you serve the fraud scoring model with ONNX Runtime?";
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     await ask(page, question);
     await watchAnswer(page);
@@ -110,7 +100,7 @@ describe("the front-page chat", () => {
   });
 
   it("answers a suggested question at 360 px wide with no horizontal scrolling, light and dark", async () => {
-    const { page, errors } = await openPage(browser, { viewport: PHONE });
+    const { page, errors } = await openPage(browser(), { viewport: PHONE });
     await page.goto(`${baseUrl}/`);
     await page.locator("[data-suggested-question]").first().click();
     await expect.poll(() => page.locator('[data-role="user"]').first().innerText()).toBe(suggestedQuestions[0]);
@@ -126,7 +116,7 @@ describe("the front-page chat", () => {
 
   it("stops a long answer: the text stops growing and the box is ready again", async () => {
     await controlFake("llm", "setDeltaDelay", 400);
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     await ask(page, "Tell me about the k3s homelab on Raspberry Pis");
     const answer = lastAnswer(page);

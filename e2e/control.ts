@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { inject } from "vitest";
+import { beforeEach, inject } from "vitest";
 
 type Controllable = Record<string, unknown>;
 
@@ -38,4 +38,12 @@ export async function controlFake(service: "ollama" | "llm", method: string, ...
   const response = await fetch(`${inject("controlUrl")}/${service}/${method}`, { method: "POST", body: JSON.stringify(args) });
   if (!response.ok) throw new Error(`control ${service}.${method} failed: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/** Resets both fakes (recordings and runtime behaviours) before each test of the file, so no test inherits another's faults. */
+export function resetFakesBeforeEach(): void {
+  beforeEach(async () => {
+    await controlFake("llm", "reset");
+    await controlFake("ollama", "reset");
+  });
 }

@@ -1,29 +1,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { startTestRedis, type TestRedis } from "../test/redis-server";
-import { launchBrowser, openPage } from "./browser";
-import { controlFake } from "./control";
+import { useFileBrowser, openPage } from "./browser";
+import { controlFake, resetFakesBeforeEach } from "./control";
 import { freePort, runCommand, startServer, stopProcessGroup } from "./server-process";
 
 const root = path.resolve(".");
 const COVERED = ["Have you used Terraform?", "How did you serve the fraud scoring model with ONNX Runtime?"];
 /** Words in no post: with the embedder down, keyword search finds nothing, so the writing does not cover it. */
 const UNCOVERED = "Xylophone zeppelin quokka?";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await controlFake("llm", "reset");
-  await controlFake("ollama", "reset");
-});
+const browser = useFileBrowser();
+resetFakesBeforeEach();
 
 async function ask(page: Page, question: string) {
   await page.getByLabel("Your question").fill(question);
@@ -33,7 +23,7 @@ async function ask(page: Page, question: string) {
 
 /** Three questions through the UI, the last one not covered, and a thumbs down on the second answer. */
 async function askThreeAndRateOneDown(baseUrl: string) {
-  const { page, errors } = await openPage(browser);
+  const { page, errors } = await openPage(browser());
   await page.goto(`${baseUrl}/`);
   for (const question of COVERED) await ask(page, question);
   const rated = page.waitForResponse((r) => r.url().endsWith("/api/feedback"));
