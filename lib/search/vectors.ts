@@ -1,3 +1,4 @@
+import { BestHeap } from "./best-heap";
 import { quantizeRows, type Int8Rows } from "./int8-rows";
 
 /** Scales a vector to unit length in place and returns it; a zero vector stays zero. */
@@ -29,9 +30,15 @@ export function int8RowsOf(matrix: Float32Array, dimensions: number): Int8Rows {
 
 /** Float dot product of a float32 row with the query. */
 function dotAt(matrix: Float32Array, offset: number, query: Float32Array, dimensions: number): number {
-  let sum = 0;
-  for (let i = 0; i < dimensions; i++) sum += matrix[offset + i]! * query[i]!;
-  return sum;
+  let a = 0;
+  let b = 0;
+  let i = 0;
+  for (; i + 1 < dimensions; i += 2) {
+    a += matrix[offset + i]! * query[i]!;
+    b += matrix[offset + i + 1]! * query[i + 1]!;
+  }
+  if (i < dimensions) a += matrix[offset + i]! * query[i]!;
+  return a + b;
 }
 
 /** A best-first list of at most `capacity` (chunk, score) pairs, ties by chunk position; a worse item is refused in O(1). */
@@ -85,12 +92,12 @@ export function topByCosine({ matrix, dimensions, rowOfChunk, query, limit, int8
   }
   const { scoreAll, inverseScales } = int8 ?? int8RowsOf(matrix, dimensions);
   const dots = scoreAll(query);
-  const candidates = new TopList(limit * RESCORE_FACTOR);
+  const candidates = new BestHeap(limit * RESCORE_FACTOR);
   for (let chunk = 0; chunk < rowOfChunk.length; chunk++) {
     const row = rowOfChunk[chunk]!;
     if (row >= 0) candidates.offer(chunk, dots[row]! * inverseScales[row]!);
   }
-  for (let i = 0; i < candidates.size; i++) offerExact(candidates.chunks[i]!);
+  for (let i = 0; i < candidates.size; i++) offerExact(candidates.items[i]!);
   return results();
 }
 
