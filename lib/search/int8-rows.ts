@@ -37,6 +37,13 @@ function int8ScaleOf(vector: Float32Array, offset: number, dimensions: number): 
   return max > 0 ? 127 / max : 1;
 }
 
+/** Writes one vector's int8 copy (its largest component ±127) at `to` and returns the scale used. */
+function quantizeInto(int8: Int8Array, to: number, vector: Float32Array, from: number, dimensions: number): number {
+  const scale = int8ScaleOf(vector, from, dimensions);
+  for (let d = 0; d < dimensions; d++) int8[to + d] = Math.round(vector[from + d]! * scale);
+  return scale;
+}
+
 /** Where the query, the scores and the rows live in one buffer (the WebAssembly memory or a plain one). */
 function layoutOf(count: number, stride: number) {
   const outAt = stride;
@@ -84,16 +91,9 @@ export function quantizeRows(matrix: Float32Array, dimensions: number, kernel?: 
   const int8 = new Int8Array(buffer);
   const dots = new Int32Array(buffer, outAt, count);
   const inverseScales = new Float32Array(count);
-  for (let row = 0; row < count; row++) {
-    const from = row * dimensions;
-    const scale = int8ScaleOf(matrix, from, dimensions);
-    inverseScales[row] = 1 / scale;
-    const to = rowsAt + row * stride;
-    for (let d = 0; d < dimensions; d++) int8[to + d] = Math.round(matrix[from + d]! * scale);
-  }
+  for (let row = 0; row < count; row++) inverseScales[row] = 1 / quantizeInto(int8, rowsAt + row * stride, matrix, row * dimensions, dimensions);
   const scoreAll = (query: Float32Array): Int32Array => {
-    const scale = int8ScaleOf(query, 0, dimensions);
-    for (let d = 0; d < dimensions; d++) int8[queryAt + d] = Math.round(query[d]! * scale);
+    quantizeInto(int8, queryAt, query, 0, dimensions);
     if (wasm) wasm.scoreRows(rowsAt, count, stride, queryAt, outAt);
     else for (let row = 0; row < count; row++) dots[row] = scoreRowInJs(int8, rowsAt + row * stride, queryAt, stride);
     return dots;

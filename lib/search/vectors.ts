@@ -16,7 +16,7 @@ export function isFiniteVector(vector: ArrayLike<number>): boolean {
   return true;
 }
 
-/** Candidates kept from the int8 pass per result asked for, then re-scored exactly: wide enough that int8 rounding never changes the top list. */
+/** Candidates kept from the int8 pass per result asked for, then re-scored exactly: wide enough that int8 rounding almost never changes the top list (the bench prints the recall: 1.000 at 10,000 rows, 0.999 at 50,000 uniform random ones). */
 export const RESCORE_FACTOR = 4;
 
 const quantized = new WeakMap<Float32Array, Int8Rows>();

@@ -46,29 +46,32 @@ function timeQueries(index: SearchIndex, rounds: number): QueryFigures {
   let codes: Uint32Array = new Uint32Array(0);
   const signBitsMs = made(() => (codes = signBitsOf(matrix, dimensions)));
   searchIndex({ index, query: QUERIES[0]!, queryVector: index.hasVectors ? vectors[0] : undefined });
-  const series = { samples: [] as number[], bm25: [] as number[], bm25Before: [] as number[], dense: [] as number[], denseJsInt8: [] as number[], denseBefore: [] as number[], denseSignBits: [] as number[] };
+  const options = (unit: Float32Array) => ({ matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH });
+  const exact = units.map((unit) => (unit ? rankByCosineSortingEveryRow(index, unit, CANDIDATE_DEPTH) : []));
   const recalls = { signBits: [] as number[], dense: [] as number[] };
-  const time = <T>(into: number[], run: () => T): T => {
-    const started = performance.now();
-    const result = run();
-    into.push(performance.now() - started);
-    return result;
+  // Each method answers every query in a block (as a server would, one method with its own
+  // rows in cache), the blocks taking turns within every round, so load hits all alike.
+  const methods = {
+    samples: (i: number) => searchIndex({ index, query: QUERIES[i]!, queryVector: index.hasVectors ? vectors[i] : undefined }),
+    bm25: (i: number) => rankLexical({ index, query: QUERIES[i]! }),
+    bm25Before: (i: number) => index.bm25.search(lexicalQueryOf({ query: QUERIES[i]!, abbreviations: index.abbreviations }), CANDIDATE_DEPTH),
+    dense: (i: number) => units[i] && rankByCosine(options(units[i])),
+    denseJsInt8: (i: number) => units[i] && rankByCosine({ ...options(units[i]), int8: jsInt8 }),
+    denseBefore: (i: number) => units[i] && rankByCosineSortingEveryRow(index, units[i], CANDIDATE_DEPTH),
+    denseSignBits: (i: number) => units[i] && rankBySignBitsThenRescore(index, codes, units[i], CANDIDATE_DEPTH),
   };
+  const series = Object.fromEntries(Object.keys(methods).map((name) => [name, [] as number[]])) as Record<keyof typeof methods, number[]>;
   for (let round = 0; round < rounds; round++) {
-    QUERIES.forEach((query, i) => {
-      time(series.samples, () => searchIndex({ index, query, queryVector: index.hasVectors ? vectors[i] : undefined }));
-      time(series.bm25, () => rankLexical({ index, query }));
-      time(series.bm25Before, () => index.bm25.search(lexicalQueryOf({ query, abbreviations: index.abbreviations }), CANDIDATE_DEPTH));
-      const unit = units[i];
-      if (!unit) return;
-      const options = { matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH };
-      const dense = time(series.dense, () => rankByCosine(options));
-      time(series.denseJsInt8, () => rankByCosine({ ...options, int8: jsInt8 }));
-      const exact = time(series.denseBefore, () => rankByCosineSortingEveryRow(index, unit, CANDIDATE_DEPTH));
-      const signBits = time(series.denseSignBits, () => rankBySignBitsThenRescore(index, codes, unit, CANDIDATE_DEPTH));
-      recalls.dense.push(recallOf(dense, exact));
-      recalls.signBits.push(recallOf(signBits, exact));
-    });
+    for (const [name, run] of Object.entries(methods) as Array<[keyof typeof methods, (i: number) => unknown]>) {
+      QUERIES.forEach((_, i) => {
+        if (name.startsWith("dense") && !units[i]) return;
+        const started = performance.now();
+        const ranked = run(i);
+        series[name].push(performance.now() - started);
+        if (name === "dense") recalls.dense.push(recallOf(ranked as number[], exact[i]!));
+        if (name === "denseSignBits") recalls.signBits.push(recallOf(ranked as number[], exact[i]!));
+      });
+    }
   }
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
   const { samples, ...halves } = series;
@@ -139,7 +142,7 @@ export async function runIndexBench({ root = process.cwd(), log = console.log }:
     log(`index files: ${META_FILE} ${kb(fs.statSync(path.join(dir, META_FILE)).size)} · ${VECTORS_FILE} ${kb(fs.statSync(path.join(dir, VECTORS_FILE)).size)} · load ${ms(loadMs)}`);
     const sample = timeQueries(index, 50);
     retrievalLines(`sample, ${index.chunks.length} chunks`, sample).forEach((line) => log(line));
-    const big = timeQueries(syntheticIndex(SYNTHETIC_CHUNKS), 5);
+    const big = timeQueries(syntheticIndex(SYNTHETIC_CHUNKS), 10);
     retrievalLines(`synthetic, ${SYNTHETIC_CHUNKS} chunks × ${DIMENSIONS} dims`, big).forEach((line) => log(line));
     const large = timeQueries(syntheticIndex(LARGE_SYNTHETIC_CHUNKS), 3);
     retrievalLines(`synthetic, ${LARGE_SYNTHETIC_CHUNKS} chunks × ${DIMENSIONS} dims`, large).forEach((line) => log(line));
