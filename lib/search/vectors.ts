@@ -69,9 +69,10 @@ class TopList {
  * since the rows are pre-normalised), best first, ties by chunk position. One int8 pass
  * over every row keeps the best `limit × RESCORE_FACTOR` candidates, which are then
  * re-scored exactly in float32: the scores returned are exact cosines, and no row is
- * sorted that could not make the list. The int8 pass runs in WebAssembly SIMD where the
- * runtime has it (lib/search/int8-dot.wat), else in JS; both give the same integers. An index with no more rows than that gets the
- * exact pass alone. `rowOfChunk[i]` is chunk i's row, or -1.
+ * sorted that could not make the list. An index with no more rows than that gets the
+ * exact pass alone. The int8 pass runs in WebAssembly SIMD where the runtime has it
+ * (lib/search/int8-dot.wat), else in JS; both give the same integers. `rowOfChunk[i]` is
+ * chunk i's row, or -1.
  */
 export function topByCosine({ matrix, dimensions, rowOfChunk, query, limit, int8 }: {
   matrix: Float32Array;
