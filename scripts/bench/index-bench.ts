@@ -13,8 +13,10 @@ import { CANDIDATE_DEPTH } from "@/lib/search/constants";
 import { lexicalQueryOf } from "@/lib/search/query-terms";
 import { rankLexical, searchIndex, unitQueryVector } from "@/lib/search/search";
 import type { SearchIndex } from "@/lib/search/types";
-import { normalizeInPlace, rankByCosine } from "@/lib/search/vectors";
+import { quantizeRows } from "@/lib/search/int8-rows";
+import { int8RowsOf, normalizeInPlace, rankByCosine } from "@/lib/search/vectors";
 import { suggestedQuestions } from "@/lib/site";
+import { rankByCosineSortingEveryRow, rankBySignBitsThenRescore, recallOf, SIGN_BIT_KEEP_FACTOR, signBitsOf } from "./lib/dense-methods";
 import { latencySummary } from "./lib/stats";
 
 /** The Pi embeds one chunk in ~1.5 s; the fake does it in 1.5 ms, so every wall time is scaled by 1/1000. */
@@ -29,49 +31,63 @@ const QUERIES = [...suggestedQuestions, "homelab kubernetes on raspberry pi", "D
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** The dense ranking as it was before int8 and top-k selection (a float32 dot per row, then a sort of every row): timed in the same rounds, so the ratio survives a busy machine. */
-function rankByCosineSortingEveryRow(index: SearchIndex, query: Float32Array, limit: number): number[] {
-  const scored: Array<[number, number]> = [];
-  for (let chunk = 0; chunk < index.rowOfChunk.length; chunk++) {
-    const row = index.rowOfChunk[chunk]!;
-    if (row < 0) continue;
-    let dot = 0;
-    for (let d = 0; d < index.dimensions; d++) dot += index.matrix[row * index.dimensions + d]! * query[d]!;
-    scored.push([chunk, dot]);
-  }
-  return scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([chunk]) => chunk);
-}
+type Summary = ReturnType<typeof latencySummary>;
+/** Figures of one index: hybrid latency, then each half and each dense method alone, all in the same rounds. */
+type QueryFigures = Summary & { bm25: Summary; bm25Before: Summary; dense: Summary; denseJsInt8: Summary; denseBefore: Summary; denseSignBits: Summary; int8Ms: number; signBitsMs: number; recallSignBits: number; recallDense: number };
 
-/** Hybrid query latency, plus its BM25 and dense halves measured alone in the same rounds (the first query, which builds the postings and int8 rows, is a warm-up). */
-function timeQueries(index: SearchIndex, rounds: number): ReturnType<typeof latencySummary> & { bm25: ReturnType<typeof latencySummary>; dense: ReturnType<typeof latencySummary>; denseBefore: ReturnType<typeof latencySummary>; bm25Before: ReturnType<typeof latencySummary> } {
+/** Hybrid query latency, plus its BM25 and dense halves and the other dense methods measured alone in the same rounds (the first query, which builds the postings, is a warm-up; the int8 rows are made first and timed). */
+function timeQueries(index: SearchIndex, rounds: number): QueryFigures {
   const vectors = QUERIES.map((q) => Float32Array.from(hashEmbed(q, index.dimensions || DIMENSIONS)));
   const units = vectors.map((vector) => unitQueryVector(index, vector));
+  const { matrix, dimensions, rowOfChunk } = index;
+  const made = (make: () => unknown) => ((started) => (make(), performance.now() - started))(performance.now());
+  const int8Ms = made(() => int8RowsOf(matrix, dimensions));
+  const jsInt8 = quantizeRows(matrix, dimensions, "js");
+  let codes: Uint32Array = new Uint32Array(0);
+  const signBitsMs = made(() => (codes = signBitsOf(matrix, dimensions)));
   searchIndex({ index, query: QUERIES[0]!, queryVector: index.hasVectors ? vectors[0] : undefined });
-  const samples: number[] = [];
-  const bm25: number[] = [];
-  const dense: number[] = [];
-  const denseBefore: number[] = [];
-  const bm25Before: number[] = [];
-  const time = (into: number[], run: () => unknown) => {
-    const started = performance.now();
-    run();
-    into.push(performance.now() - started);
+  const options = (unit: Float32Array) => ({ matrix, dimensions, rowOfChunk, query: unit, limit: CANDIDATE_DEPTH });
+  const exact = units.map((unit) => (unit ? rankByCosineSortingEveryRow(index, unit, CANDIDATE_DEPTH) : []));
+  const recalls = { signBits: [] as number[], dense: [] as number[] };
+  // Each method answers every query in a block (as a server would, one method with its own
+  // rows in cache), the blocks taking turns within every round, so load hits all alike.
+  const methods = {
+    samples: (i: number) => searchIndex({ index, query: QUERIES[i]!, queryVector: index.hasVectors ? vectors[i] : undefined }),
+    bm25: (i: number) => rankLexical({ index, query: QUERIES[i]! }),
+    bm25Before: (i: number) => index.bm25.search(lexicalQueryOf({ query: QUERIES[i]!, abbreviations: index.abbreviations }), CANDIDATE_DEPTH),
+    dense: (i: number) => units[i] && rankByCosine(options(units[i])),
+    denseJsInt8: (i: number) => units[i] && rankByCosine({ ...options(units[i]), int8: jsInt8 }),
+    denseBefore: (i: number) => units[i] && rankByCosineSortingEveryRow(index, units[i], CANDIDATE_DEPTH),
+    denseSignBits: (i: number) => units[i] && rankBySignBitsThenRescore(index, codes, units[i], CANDIDATE_DEPTH),
   };
+  const series = Object.fromEntries(Object.keys(methods).map((name) => [name, [] as number[]])) as Record<keyof typeof methods, number[]>;
   for (let round = 0; round < rounds; round++) {
-    QUERIES.forEach((query, i) => {
-      time(samples, () => searchIndex({ index, query, queryVector: index.hasVectors ? vectors[i] : undefined }));
-      time(bm25, () => rankLexical({ index, query }));
-      time(bm25Before, () => index.bm25.search(lexicalQueryOf({ query, abbreviations: index.abbreviations }), CANDIDATE_DEPTH));
-      const unit = units[i];
-      if (unit) time(dense, () => rankByCosine({ matrix: index.matrix, dimensions: index.dimensions, rowOfChunk: index.rowOfChunk, query: unit, limit: CANDIDATE_DEPTH }));
-      if (unit) time(denseBefore, () => rankByCosineSortingEveryRow(index, unit, CANDIDATE_DEPTH));
-    });
+    for (const [name, run] of Object.entries(methods) as Array<[keyof typeof methods, (i: number) => unknown]>) {
+      QUERIES.forEach((_, i) => {
+        if (name.startsWith("dense") && !units[i]) return;
+        const started = performance.now();
+        const ranked = run(i);
+        series[name].push(performance.now() - started);
+        if (name === "dense") recalls.dense.push(recallOf(ranked as number[], exact[i]!));
+        if (name === "denseSignBits") recalls.signBits.push(recallOf(ranked as number[], exact[i]!));
+      });
+    }
   }
-  return { ...latencySummary(samples), bm25: latencySummary(bm25), dense: latencySummary(dense), denseBefore: latencySummary(denseBefore), bm25Before: latencySummary(bm25Before) };
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+  const { samples, ...halves } = series;
+  const summaries = Object.fromEntries(Object.entries(halves).map(([name, values]) => [name, latencySummary(values)])) as Record<keyof typeof halves, Summary>;
+  return { ...latencySummary(samples), ...summaries, int8Ms, signBitsMs, recallSignBits: mean(recalls.signBits), recallDense: mean(recalls.dense) };
 }
 
-/** One line of retrieval figures: hybrid p50/p95 and the BM25 and dense p50s. */
-const retrievalLine = (label: string, t: ReturnType<typeof timeQueries>) => `retrieval (${label}, hybrid): p50 ${ms(t.p50)} · p95 ${ms(t.p95)} per query (BM25 alone p50 ${ms(t.bm25.p50)}, dense alone p50 ${ms(t.dense.p50)}; the previous methods in the same rounds: wink's search p50 ${ms(t.bm25Before.p50)}, dense sorting every float32 row p50 ${ms(t.denseBefore.p50)})`;
+/** Lines of retrieval figures: hybrid p50/p95, each half, then every dense method with its ratio to the site's, from the same rounds. */
+function retrievalLines(label: string, t: QueryFigures): string[] {
+  const ratio = (other: Summary) => `${(other.p50 / t.dense.p50).toFixed(1)}×`;
+  return [
+    `retrieval (${label}, hybrid): p50 ${ms(t.p50)} · p95 ${ms(t.p95)} per query (BM25 alone p50 ${ms(t.bm25.p50)}, dense alone p50 ${ms(t.dense.p50)} · p95 ${ms(t.dense.p95)}; wink's search in the same rounds p50 ${ms(t.bm25Before.p50)})`,
+    `  dense methods, same rounds, p50 (× the site's): int8 in WebAssembly SIMD + re-score (the site's) ${ms(t.dense.p50)}, recall of the exact top ${CANDIDATE_DEPTH} ${t.recallDense.toFixed(3)} · int8 in JS + re-score (before) ${ms(t.denseJsInt8.p50)} (${ratio(t.denseJsInt8)}) · float32 dot, sort every row (first) ${ms(t.denseBefore.p50)} (${ratio(t.denseBefore)}) · sign bits, keep ${SIGN_BIT_KEEP_FACTOR}×${CANDIDATE_DEPTH}, re-score (not taken) ${ms(t.denseSignBits.p50)} (${ratio(t.denseSignBits)}), recall ${t.recallSignBits.toFixed(3)}`,
+    `  derived at load from the float32 rows: int8 rows ${ms(t.int8Ms)} · sign bits ${ms(t.signBitsMs)}`,
+  ];
+}
 
 /** A synthetic index of `size` chunks of random words with random unit vectors, as big as a very prolific author's. */
 export function syntheticIndex(size = SYNTHETIC_CHUNKS): SearchIndex {
@@ -125,11 +141,11 @@ export async function runIndexBench({ root = process.cwd(), log = console.log }:
     const loadMs = performance.now() - started;
     log(`index files: ${META_FILE} ${kb(fs.statSync(path.join(dir, META_FILE)).size)} · ${VECTORS_FILE} ${kb(fs.statSync(path.join(dir, VECTORS_FILE)).size)} · load ${ms(loadMs)}`);
     const sample = timeQueries(index, 50);
-    log(retrievalLine(`sample, ${index.chunks.length} chunks`, sample));
-    const big = timeQueries(syntheticIndex(SYNTHETIC_CHUNKS), 5);
-    log(retrievalLine(`synthetic, ${SYNTHETIC_CHUNKS} chunks × ${DIMENSIONS} dims`, big));
+    retrievalLines(`sample, ${index.chunks.length} chunks`, sample).forEach((line) => log(line));
+    const big = timeQueries(syntheticIndex(SYNTHETIC_CHUNKS), 10);
+    retrievalLines(`synthetic, ${SYNTHETIC_CHUNKS} chunks × ${DIMENSIONS} dims`, big).forEach((line) => log(line));
     const large = timeQueries(syntheticIndex(LARGE_SYNTHETIC_CHUNKS), 3);
-    log(retrievalLine(`synthetic, ${LARGE_SYNTHETIC_CHUNKS} chunks × ${DIMENSIONS} dims`, large));
+    retrievalLines(`synthetic, ${LARGE_SYNTHETIC_CHUNKS} chunks × ${DIMENSIONS} dims`, large).forEach((line) => log(line));
     return { cold, warm, edit, loadMs, sample, synthetic: big, large };
   } finally {
     await fake.close();
