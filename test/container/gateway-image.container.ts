@@ -40,7 +40,8 @@ async function freePort(): Promise<number> {
 /** Writes the tokens file as a deployment would: mode 600, owned by the container's uid 1000. */
 function writeTokensFile(dir: string): string {
   const file = path.join(dir, "gateway-tokens");
-  fs.writeFileSync(file, `${token}  # container test\n`, { mode: 0o600 });
+  // A comment stands on its own line: the gateway refuses a token line holding `#` or spaces.
+  fs.writeFileSync(file, `# container test\n${token}\n`, { mode: 0o600 });
   if (process.getuid?.() === 0) fs.chownSync(file, NODE_UID, NODE_UID);
   else execFileSync("podman", ["unshare", "chown", `${NODE_UID}:${NODE_UID}`, file]); // rootless: uid 1000 inside the user namespace
   return file;
