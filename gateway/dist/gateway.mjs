@@ -5230,15 +5230,17 @@ var GatewayError = class extends Error {
 };
 function sendError(res, error, surface) {
   const known = error instanceof GatewayError ? error : new GatewayError("error:upstream");
-  const headers = known.retryAfterSeconds === void 0 ? {} : { "Retry-After": String(known.retryAfterSeconds) };
-  sendJson(res, known.status, known.toBody(surface), headers);
+  sendJson(res, known.status, known.toBody(surface), known.retryAfterSeconds === void 0 ? void 0 : ["Retry-After", String(known.retryAfterSeconds)]);
 }
-function sendJson(res, status, body, headers = {}) {
-  sendBytes(res, status, Buffer.from(JSON.stringify(body)), { "Content-Type": "application/json; charset=utf-8", ...headers });
+var JSON_TYPE = "application/json; charset=utf-8";
+function sendJson(res, status, body, extra) {
+  sendBytes(res, status, Buffer.from(JSON.stringify(body)), JSON_TYPE, extra);
 }
-function sendBytes(res, status, body, headers) {
+function sendBytes(res, status, body, contentType, extra) {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { "Content-Length": body.length, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
+  const head = ["Content-Type", contentType, "Content-Length", String(body.length), "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"];
+  if (extra) head.push(...extra);
+  res.writeHead(status, head);
   res.end(body);
 }
 function fromUpstreamStatus(status, body) {
@@ -5296,7 +5298,7 @@ var QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 var MAX_REPLY_BYTES_PER_INPUT = 4096 * 24;
 var MAX_REPLY_OVERHEAD_BYTES = 4096;
 async function embedUpstream(options) {
-  const { pool, body, inputCount, cancel, config, metrics, afterAnswer } = options;
+  const { pool, body, inputCount, cancel, config, metrics } = options;
   let exclude;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
@@ -5317,11 +5319,7 @@ async function embedUpstream(options) {
     } finally {
       lease.release();
     }
-    const ended = performance.now();
-    afterAnswer.push(() => {
-      metrics.queueWait.observe((started - waitStarted) / 1e3);
-      metrics.upstreamDuration.labels(member.label).observe((ended - started) / 1e3);
-    });
+    metrics.recordUpstreamCall(member.label, (started - waitStarted) / 1e3, (performance.now() - started) / 1e3);
     if ("answer" in judged) {
       if (member.state !== "up") pool.recheck(member);
       return { raw, answer: judged.answer };
@@ -5412,7 +5410,6 @@ function tooLarge(maxBytes) {
 }
 
 // gateway/src/embed.ts
-var JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
 async function serveEmbed(options) {
   const { req, res, surface, clientId, cancel, deps } = options;
   const { config, metrics } = deps;
@@ -5420,21 +5417,17 @@ async function serveEmbed(options) {
   const body = await readBody(req, res, config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
-  const afterAnswer = [() => metrics.inputsPerRequest.observe(request.inputs.length)];
-  try {
-    await answer({ res, surface, cancel, deps, request, afterAnswer });
-  } finally {
-    for (const record of afterAnswer) record();
-  }
+  await answer({ res, surface, cancel, deps, request });
 }
 async function answer(options) {
-  const { res, surface, cancel, deps, request, afterAnswer } = options;
+  const { res, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
-  const { vectors, keys, missing } = lookUpCached(request, deps, afterAnswer);
+  const { vectors, keys, missing } = lookUpCached(request, deps);
+  metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
   let upstream;
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, afterAnswer });
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics });
     missing.forEach((index, j) => {
       vectors[index] = upstream.answer.embeddings[j];
       if (keys) deps.cache.set(keys[index], vectors[index]);
@@ -5442,7 +5435,7 @@ async function answer(options) {
   }
   const embeddings = vectors;
   if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
-  if (upstream && missing.length === request.inputs.length) return sendBytes(res, 200, upstream.raw, JSON_HEADERS);
+  if (upstream && missing.length === request.inputs.length) return sendBytes(res, 200, upstream.raw, JSON_TYPE);
   const ollama = upstream?.answer;
   sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
 }
@@ -5451,24 +5444,20 @@ function refuseIfLimited(deps, result) {
   deps.metrics.rateLimited.inc();
   throw new GatewayError("rate_limited:gateway", { retryAfterSeconds: result.retryAfterSeconds });
 }
-function lookUpCached(request, deps, afterAnswer) {
-  const { cache, metrics } = deps;
+function lookUpCached(request, deps) {
+  const { cache } = deps;
   if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
   const model = withTag(request.model);
   const keys = request.inputs.map((text) => cache.keyOf(model, text));
   const vectors = request.truncate === false ? new Array(keys.length).fill(void 0) : keys.map((key) => cache.get(key));
   const missing = [];
   vectors.forEach((vector, i) => vector === void 0 && missing.push(i));
-  afterAnswer.push(() => {
-    metrics.cacheHits.inc(keys.length - missing.length);
-    metrics.cacheMisses.inc(missing.length);
-  });
   return { vectors, keys, missing };
 }
 
 // gateway/src/health.ts
 var PROBE_CACHE_MS = 1e3;
-var TEXT_HEADERS = { "Content-Type": "text/plain; charset=utf-8" };
+var TEXT_TYPE = "text/plain; charset=utf-8";
 function createHealthCheck(pool) {
   let last;
   return {
@@ -5476,7 +5465,7 @@ function createHealthCheck(pool) {
       if (!last || Date.now() - last.at > PROBE_CACHE_MS) last = { at: Date.now(), probe: pool.probeAll() };
       await last.probe;
       const up = pool.anyUp();
-      sendBytes(res, up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_HEADERS);
+      sendBytes(res, up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
     }
   };
 }
@@ -5486,20 +5475,80 @@ var import_prom_client = __toESM(require_prom_client(), 1);
 var METRIC_PREFIX = "embed_gateway";
 var DURATION_BUCKETS_SECONDS = [1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 var INPUT_BUCKETS = [1, 2, 4, 8, 16, 32, 64];
+var MAX_PENDING_OBSERVATIONS = 4096;
+var PendingObservations = class {
+  labels = [];
+  values = [];
+  target;
+  labelled = false;
+  /** Queues one observation; `label` is ignored by a histogram without labels. */
+  add(label, value) {
+    this.labels.push(label);
+    this.values.push(value);
+    if (this.values.length >= MAX_PENDING_OBSERVATIONS) this.flush();
+  }
+  /** Names the histogram the values go to; called once it exists. */
+  bind(histogram, labelled) {
+    this.target = histogram;
+    this.labelled = labelled;
+  }
+  /** Moves every pending value into the histogram. */
+  flush() {
+    const { labels, values, target, labelled } = this;
+    if (!target) return;
+    for (let i = 0; i < values.length; i++) {
+      if (labelled) target.labels(labels[i]).observe(values[i]);
+      else target.observe(values[i]);
+    }
+    this.labels = [];
+    this.values = [];
+  }
+};
 function createMetrics(options = {}) {
   const registry = new import_prom_client.Registry();
   const sources = { inFlight: () => [], waiting: () => 0, cacheEntries: () => 0 };
   if (options.withProcessMetrics) (0, import_prom_client.collectDefaultMetrics)({ register: registry });
   const name = (suffix) => `${METRIC_PREFIX}_${suffix}`;
   const registers = [registry];
+  const answered = /* @__PURE__ */ new Map();
+  const cache = { hits: 0, misses: 0 };
+  const [durations, inputs, waits, upstreamTimes] = [0, 1, 2, 3].map(() => new PendingObservations());
+  const histogram = (pending, config) => {
+    const metric = new import_prom_client.Histogram({ ...config, registers, collect: () => pending.flush() });
+    pending.bind(metric, config.labelNames !== void 0);
+    return metric;
+  };
   return {
     registry,
-    requests: new import_prom_client.Counter({ name: name("requests_total"), help: "Requests answered, by route and HTTP status", labelNames: ["route", "status"], registers }),
-    requestDuration: new import_prom_client.Histogram({ name: name("request_duration_seconds"), help: "Time from the request's arrival to its answer, by route", labelNames: ["route"], buckets: DURATION_BUCKETS_SECONDS, registers }),
+    /** One answered request: its route, status and time from arrival to answer. */
+    recordRequest(route, status, seconds) {
+      const key = `${route} ${status}`;
+      answered.set(key, (answered.get(key) ?? 0) + 1);
+      durations.add(route, seconds);
+    },
+    /** One accepted embed request: its input count and how many were answered from the cache. */
+    recordEmbed(inputCount, cacheHits, cacheMisses) {
+      inputs.add("", inputCount);
+      cache.hits += cacheHits;
+      cache.misses += cacheMisses;
+    },
+    /** One upstream call: its wait for a slot and its duration. */
+    recordUpstreamCall(upstream, waitSeconds, seconds) {
+      waits.add("", waitSeconds);
+      upstreamTimes.add(upstream, seconds);
+    },
+    requests: new import_prom_client.Counter({ name: name("requests_total"), help: "Requests answered, by route and HTTP status", labelNames: ["route", "status"], registers, collect() {
+      for (const [key, count] of answered) {
+        const space = key.lastIndexOf(" ");
+        this.labels(key.slice(0, space), key.slice(space + 1)).inc(count);
+      }
+      answered.clear();
+    } }),
+    requestDuration: histogram(durations, { name: name("request_duration_seconds"), help: "Time from the request's arrival to its answer, by route", labelNames: ["route"], buckets: DURATION_BUCKETS_SECONDS }),
     authFailures: new import_prom_client.Counter({ name: name("auth_failures_total"), help: "Requests refused with 401 (missing or unknown bearer token)", registers }),
     rateLimited: new import_prom_client.Counter({ name: name("rate_limited_total"), help: "Requests refused with 429 (the token's bucket was empty)", registers }),
-    inputsPerRequest: new import_prom_client.Histogram({ name: name("inputs_per_request"), help: "Texts in each accepted embed request", buckets: INPUT_BUCKETS, registers }),
-    queueWait: new import_prom_client.Histogram({ name: name("queue_wait_seconds"), help: "Time an accepted request waited for a free upstream slot", buckets: DURATION_BUCKETS_SECONDS, registers }),
+    inputsPerRequest: histogram(inputs, { name: name("inputs_per_request"), help: "Texts in each accepted embed request", buckets: INPUT_BUCKETS }),
+    queueWait: histogram(waits, { name: name("queue_wait_seconds"), help: "Time an accepted request waited for a free upstream slot", buckets: DURATION_BUCKETS_SECONDS }),
     queueWaiting: new import_prom_client.Gauge({ name: name("queue_waiting"), help: "Requests waiting for a free upstream slot now", registers, collect() {
       this.set(sources.waiting());
     } }),
@@ -5507,11 +5556,17 @@ function createMetrics(options = {}) {
     upstreamInFlight: new import_prom_client.Gauge({ name: name("upstream_in_flight"), help: "Embed calls in flight to each upstream", labelNames: ["upstream"], registers, collect() {
       for (const [upstream, calls] of sources.inFlight()) this.labels(upstream).set(calls);
     } }),
-    upstreamDuration: new import_prom_client.Histogram({ name: name("upstream_duration_seconds"), help: "Duration of each embed call to an upstream", labelNames: ["upstream"], buckets: DURATION_BUCKETS_SECONDS, registers }),
+    upstreamDuration: histogram(upstreamTimes, { name: name("upstream_duration_seconds"), help: "Duration of each embed call to an upstream", labelNames: ["upstream"], buckets: DURATION_BUCKETS_SECONDS }),
     upstreamFailures: new import_prom_client.Counter({ name: name("upstream_failures_total"), help: "Embed calls that failed and marked the upstream down, by reason", labelNames: ["upstream", "reason"], registers }),
     retries: new import_prom_client.Counter({ name: name("upstream_retries_total"), help: "Requests retried on another upstream after a failure before any byte reached the client", registers }),
-    cacheHits: new import_prom_client.Counter({ name: name("cache_hits_total"), help: "Inputs answered from the gateway's embedding cache", registers }),
-    cacheMisses: new import_prom_client.Counter({ name: name("cache_misses_total"), help: "Inputs that had to go upstream (cache on)", registers }),
+    cacheHits: new import_prom_client.Counter({ name: name("cache_hits_total"), help: "Inputs answered from the gateway's embedding cache", registers, collect() {
+      this.inc(cache.hits);
+      cache.hits = 0;
+    } }),
+    cacheMisses: new import_prom_client.Counter({ name: name("cache_misses_total"), help: "Inputs that had to go upstream (cache on)", registers, collect() {
+      this.inc(cache.misses);
+      cache.misses = 0;
+    } }),
     cacheEntries: new import_prom_client.Gauge({ name: name("cache_entries"), help: "Vectors held in the gateway's embedding cache", registers, collect() {
       this.set(sources.cacheEntries());
     } }),
@@ -6086,13 +6141,13 @@ function createServer2(config) {
     let clientId = "-";
     const abort = createCancel();
     res.on("close", () => {
-      if (!res.writableFinished) abort.cancel();
+      const finished = res.writableFinished;
+      if (!finished) abort.cancel();
       if (closing) setImmediate(() => server.closeIdleConnections());
-      const status = res.writableFinished ? res.statusCode : 499;
-      const label = route?.label ?? "other";
-      metrics.requests.labels(label, String(status)).inc();
-      metrics.requestDuration.labels(label).observe((performance.now() - started) / 1e3);
-      config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(performance.now() - started)}ms`);
+      const status = finished ? res.statusCode : 499;
+      const ms = performance.now() - started;
+      metrics.recordRequest(route?.label ?? "other", status, ms / 1e3);
+      config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(ms)}ms`);
     });
     const surface = route?.surface ?? (pathname.startsWith("/v1/") ? "openai" : "ollama");
     try {

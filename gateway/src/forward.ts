@@ -21,9 +21,9 @@ export type UpstreamAnswer = { raw: Buffer; answer: OllamaEmbedResponse };
 
 type Judged = { answer: OllamaEmbedResponse } | { error: GatewayError; reason?: "busy" | "bad_status" | "bad_reply" | "timeout" | "unreachable" };
 
-/** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure; the timings of a success go to `afterAnswer`, to be recorded once the client has its answer. */
-export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; cancel: Cancel; config: GatewayConfig; metrics: GatewayMetrics; afterAnswer: Array<() => void> }): Promise<UpstreamAnswer> {
-  const { pool, body, inputCount, cancel, config, metrics, afterAnswer } = options;
+/** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure. */
+export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; cancel: Cancel; config: GatewayConfig; metrics: GatewayMetrics }): Promise<UpstreamAnswer> {
+  const { pool, body, inputCount, cancel, config, metrics } = options;
   let exclude: Member | undefined;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
@@ -44,11 +44,7 @@ export async function embedUpstream(options: { pool: Pool; body: string; inputCo
     } finally {
       lease.release();
     }
-    const ended = performance.now();
-    afterAnswer.push(() => {
-      metrics.queueWait.observe((started - waitStarted) / 1000);
-      metrics.upstreamDuration.labels(member.label).observe((ended - started) / 1000);
-    });
+    metrics.recordUpstreamCall(member.label, (started - waitStarted) / 1000, (performance.now() - started) / 1000);
     if ("answer" in judged) {
       // A member that answered while marked down is probed, models included, before it counts as up.
       if (member.state !== "up") pool.recheck(member);
