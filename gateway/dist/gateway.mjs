@@ -5293,6 +5293,109 @@ function encodeFloat32Base64(vector) {
   return bytes.toString("base64");
 }
 
+// gateway/src/reply-check.ts
+var MAX_DEPTH = 32;
+var [QUOTE, BACKSLASH, COMMA, COLON, MINUS, PLUS, DOT, ZERO, NINE] = [34, 92, 44, 58, 45, 43, 46, 48, 57];
+var [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [91, 93, 123, 125];
+var EMBEDDINGS = Buffer.from("embeddings");
+var LITERALS = [Buffer.from("true"), Buffer.from("false"), Buffer.from("null")];
+var ESCAPES = new Set([...'"\\/bfnrtu'].map((c) => c.charCodeAt(0)));
+function isEmbedReply(body, inputCount) {
+  let at = 0;
+  let vectors = -1;
+  const space = () => {
+    for (let c = body[at]; c === 32 || c === 10 || c === 13 || c === 9; c = body[++at]) ;
+  };
+  const string = () => {
+    for (at++; at < body.length; at++) {
+      const c = body[at];
+      if (c === QUOTE) {
+        at++;
+        return true;
+      }
+      if (c < 32) return false;
+      if (c === BACKSLASH) {
+        if (!ESCAPES.has(body[++at])) return false;
+        if (body[at] === 117 && !/^[0-9a-fA-F]{4}$/.test(body.toString("latin1", at + 1, at + 5))) return false;
+      }
+    }
+    return false;
+  };
+  const digits = () => {
+    const from = at;
+    while (body[at] >= ZERO && body[at] <= NINE) at++;
+    return at > from;
+  };
+  const number = () => {
+    if (body[at] === MINUS) at++;
+    if (body[at] === ZERO) at++;
+    else if (!digits()) return false;
+    if (body[at] === DOT) {
+      at++;
+      if (!digits()) return false;
+    }
+    if (body[at] === 101 || body[at] === 69) {
+      at++;
+      if (body[at] === PLUS || body[at] === MINUS) at++;
+      if (!digits()) return false;
+    }
+    return true;
+  };
+  const list = (close, item) => {
+    at++;
+    space();
+    if (body[at] === close) {
+      at++;
+      return 0;
+    }
+    for (let count = 1; ; count++) {
+      if (!item()) return -1;
+      space();
+      if (body[at] === close) {
+        at++;
+        return count;
+      }
+      if (body[at] !== COMMA) return -1;
+      at++;
+      space();
+    }
+  };
+  const vector = () => body[at] === OPEN_ARRAY && list(CLOSE_ARRAY, number) >= 0;
+  const value = (depth) => {
+    if (depth > MAX_DEPTH) return false;
+    const c = body[at];
+    if (c === QUOTE) return string();
+    if (c === OPEN_ARRAY) return list(CLOSE_ARRAY, () => value(depth + 1)) >= 0;
+    if (c === OPEN_OBJECT) return list(CLOSE_OBJECT, () => member(depth + 1)) >= 0;
+    if (c === MINUS || c >= ZERO && c <= NINE) return number();
+    const literal = LITERALS.find((word) => body.subarray(at, at + word.length).equals(word));
+    if (literal === void 0) return false;
+    at += literal.length;
+    return true;
+  };
+  const member = (depth) => {
+    if (body[at] !== QUOTE) return false;
+    const start = at + 1;
+    if (!string()) return false;
+    const key = body.subarray(start, at - 1);
+    if (key.includes(BACKSLASH)) return false;
+    space();
+    if (body[at] !== COLON) return false;
+    at++;
+    space();
+    if (depth > 1 || !key.equals(EMBEDDINGS)) return value(depth);
+    const from = at;
+    vectors = body[at] === OPEN_ARRAY ? list(CLOSE_ARRAY, vector) : -1;
+    if (vectors >= 0) return true;
+    at = from;
+    return value(depth);
+  };
+  space();
+  if (body[at] !== OPEN_OBJECT || list(CLOSE_OBJECT, () => member(1)) < 0) return false;
+  space();
+  return at === body.length && vectors === inputCount;
+}
+
 // gateway/src/forward.ts
 var QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 var MAX_REPLY_BYTES_PER_INPUT = 4096 * 24;
@@ -5322,7 +5425,7 @@ async function embedUpstream(options) {
     metrics.recordUpstreamCall(member.label, (started - waitStarted) / 1e3, (performance.now() - started) / 1e3);
     if ("answer" in judged) {
       if (member.state !== "up") pool.recheck(member);
-      return { raw, answer: judged.answer };
+      return answerOf(raw, judged.answer);
     }
     if (judged.error.code === "model_not_found:upstream") pool.recheck(member);
     if (!judged.reason) throw judged.error;
@@ -5335,6 +5438,7 @@ async function embedUpstream(options) {
 }
 function judge(status, body, inputCount) {
   if (status === 200) {
+    if (isEmbedReply(body, inputCount)) return { answer: void 0 };
     try {
       const parsed = JSON.parse(body.toString("utf8"));
       if (isEmbedResponse(parsed, inputCount)) return { answer: parsed };
@@ -5346,6 +5450,15 @@ function judge(status, body, inputCount) {
   if (status === 400 || status === 404) return { error };
   if (status === 500 && /unsupported value/i.test(body.toString("utf8", 0, 500))) return { error };
   return { error, reason: status === 429 || status === 503 ? "busy" : "bad_status" };
+}
+function answerOf(raw, parsed) {
+  return {
+    raw,
+    get answer() {
+      parsed ??= JSON.parse(raw.toString("utf8"));
+      return parsed;
+    }
+  };
 }
 
 // gateway/src/request.ts
