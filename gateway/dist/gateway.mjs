@@ -5303,6 +5303,7 @@ var ESCAPES = new Set([...'"\\/bfnrtu'].map((c) => c.charCodeAt(0)));
 function isEmbedReply(body, inputCount) {
   let at = 0;
   let vectors = -1;
+  const found = { end: 0 };
   const space = () => {
     for (let c = body[at]; c === 32 || c === 10 || c === 13 || c === 9; c = body[++at]) ;
   };
@@ -5360,7 +5361,6 @@ function isEmbedReply(body, inputCount) {
       space();
     }
   };
-  const vector = () => body[at] === OPEN_ARRAY && list(CLOSE_ARRAY, number) >= 0;
   const value = (depth) => {
     if (depth > MAX_DEPTH) return false;
     const c = body[at];
@@ -5384,16 +5384,71 @@ function isEmbedReply(body, inputCount) {
     at++;
     space();
     if (depth > 1 || !key.equals(EMBEDDINGS)) return value(depth);
-    const from = at;
-    vectors = body[at] === OPEN_ARRAY ? list(CLOSE_ARRAY, vector) : -1;
-    if (vectors >= 0) return true;
-    at = from;
+    const counted = scanVectors(body, at, found);
+    vectors = counted;
+    if (counted >= 0) {
+      at = found.end;
+      return true;
+    }
     return value(depth);
   };
   space();
   if (body[at] !== OPEN_OBJECT || list(CLOSE_OBJECT, () => member(1)) < 0) return false;
   space();
   return at === body.length && vectors === inputCount;
+}
+function scanVectors(b, start, found) {
+  let i = start;
+  if (b[i] !== OPEN_ARRAY) return -1;
+  i++;
+  let count = 0;
+  if (b[i] === CLOSE_ARRAY) {
+    found.end = i + 1;
+    return 0;
+  }
+  for (; ; ) {
+    i = scanVector(b, i);
+    if (i < 0) return -1;
+    count++;
+    if (b[i] === CLOSE_ARRAY) {
+      found.end = i + 1;
+      return count;
+    }
+    if (b[i] !== COMMA) return -1;
+    i++;
+  }
+}
+function scanVector(b, start) {
+  let i = start;
+  if (b[i] !== OPEN_ARRAY) return -1;
+  let c = b[++i];
+  if (c === CLOSE_ARRAY) return i + 1;
+  for (; ; ) {
+    if (c === MINUS) c = b[++i];
+    if (c === ZERO) c = b[++i];
+    else if (c > ZERO && c <= NINE) do
+      c = b[++i];
+    while (c >= ZERO && c <= NINE);
+    else return -1;
+    if (c === DOT) {
+      c = b[++i];
+      if (!(c >= ZERO && c <= NINE)) return -1;
+      do
+        c = b[++i];
+      while (c >= ZERO && c <= NINE);
+    }
+    if (c === 101 || c === 69) {
+      c = b[++i];
+      if (c === PLUS || c === MINUS) c = b[++i];
+      if (!(c >= ZERO && c <= NINE)) return -1;
+      do
+        c = b[++i];
+      while (c >= ZERO && c <= NINE);
+    }
+    if (c === CLOSE_ARRAY) return i + 1;
+    if (c !== COMMA) return -1;
+    c = b[++i];
+  }
 }
 
 // gateway/src/forward.ts
