@@ -5520,10 +5520,19 @@ function answerOf(raw, parsed) {
 function requestLimits(config) {
   return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
 }
-function readBody(req, res, maxBytes) {
+async function readBody(req, res, maxBytes) {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
+  await void 0;
+  if (req.complete && req.readableFlowing === null) {
+    const body = req.read() ?? Buffer.alloc(0);
+    if (body.length > maxBytes) throw tooLarge(maxBytes);
+    return body;
+  }
+  return streamBody(req, maxBytes);
+}
+function streamBody(req, maxBytes) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
