@@ -5605,14 +5605,18 @@ async function answer(options) {
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
     upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics });
-    missing.forEach((index, j) => {
-      vectors[index] = upstream.answer.embeddings[j];
-      if (keys) deps.cache.set(keys[index], vectors[index]);
-    });
+    const passThrough = surface === "ollama" && missing.length === request.inputs.length;
+    if (keys || !passThrough) {
+      const parsed = upstream.answer.embeddings;
+      missing.forEach((index, j) => {
+        vectors[index] = parsed[j];
+        if (keys) deps.cache.set(keys[index], parsed[j]);
+      });
+    }
+    if (passThrough) return sendBytes(res, 200, upstream.raw, JSON_TYPE);
   }
   const embeddings = vectors;
   if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
-  if (upstream && missing.length === request.inputs.length) return sendBytes(res, 200, upstream.raw, JSON_TYPE);
   const ollama = upstream?.answer;
   sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
 }
