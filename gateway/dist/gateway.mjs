@@ -5524,7 +5524,7 @@ async function readBody(req, res, maxBytes) {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
-  await void 0;
+  if (!req.complete) await new Promise((resolve) => setImmediate(resolve));
   if (req.complete && req.readableFlowing === null) {
     const body = req.read() ?? Buffer.alloc(0);
     if (body.length > maxBytes) throw tooLarge(maxBytes);

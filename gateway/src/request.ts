@@ -26,9 +26,10 @@ export async function readBody(req: IncomingMessage, res: ServerResponse, maxByt
   // A client that asked first (`Expect: 100-continue`, curl does for bodies over 1 KB)
   // is invited to send only now, after the route, the token and the declared size passed.
   if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
-  // The usual small request comes in one packet with its head: by the next microtask Node's
-  // parser has all of it, and one read takes it, with none of the stream's events.
-  await undefined;
+  // The usual small request comes in one packet with its head: once this turn of the event
+  // loop is over, Node's parser has all of it, and one read takes it, with none of the
+  // stream's events. (A microtask is too soon: it runs between the parser's callbacks.)
+  if (!req.complete) await new Promise<void>((resolve) => setImmediate(resolve));
   if (req.complete && req.readableFlowing === null) {
     const body = (req.read() as Buffer | null) ?? Buffer.alloc(0);
     if (body.length > maxBytes) throw tooLarge(maxBytes);
