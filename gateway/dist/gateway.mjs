@@ -5812,6 +5812,7 @@ var STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
 var MAX_HEAD_BYTES = 16 * 1024;
 var CRLF = Buffer.from("\r\n");
 var HEAD_END = Buffer.from("\r\n\r\n");
+var EMPTY = Buffer.alloc(0);
 var ReplyError = class extends Error {
   constructor(message, tooLarge3 = false) {
     super(message);
@@ -5820,22 +5821,45 @@ var ReplyError = class extends Error {
   tooLarge;
 };
 function createReplyParser(maxBodyBytes) {
-  let pending = Buffer.alloc(0);
-  let phase = "head";
-  let status = 0;
-  let keepAlive = true;
-  let remaining = 0;
-  const parts = [];
-  let size = 0;
-  const take = (bytes) => {
-    size += bytes.length;
-    if (size > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
-    parts.push(bytes);
-  };
-  const readHead = (head) => {
+  return new Parser(maxBodyBytes);
+}
+var Parser = class {
+  constructor(maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+  maxBodyBytes;
+  pending = EMPTY;
+  // bytes not yet consumed
+  phase = "head";
+  status = 0;
+  keepAlive = true;
+  remaining = 0;
+  // bytes left in the body or in the current chunk
+  parts = [];
+  size = 0;
+  push(chunk) {
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    while (this.phase !== "done" && this.step()) ;
+    if (this.phase === "done" && this.pending.length > 0) this.keepAlive = false;
+    return this.phase === "done";
+  }
+  end() {
+    if (this.phase !== "close") return false;
+    this.phase = "done";
+    return true;
+  }
+  body() {
+    return this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
+  }
+  take(bytes) {
+    this.size += bytes.length;
+    if (this.size > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+    this.parts.push(bytes);
+  }
+  readHead(head) {
     const statusLine = STATUS_LINE.exec(head);
     if (!statusLine) throw new ReplyError("not an HTTP/1.x status line");
-    status = Number(statusLine[2]);
+    this.status = Number(statusLine[2]);
     let length;
     let chunked = false;
     let connection = statusLine[1] === "0" ? "close" : "keep-alive";
@@ -5854,43 +5878,45 @@ function createReplyParser(maxBodyBytes) {
       } else if (name === "transfer-encoding") chunked = value.split(",").map((v) => v.trim()).pop() === "chunked";
       else if (name === "connection") connection = value;
     }
-    keepAlive = connection === "keep-alive";
-    if (status >= 100 && status < 200) return void (phase = "head");
-    if (status === 204 || status === 304) phase = "done";
-    else if (chunked) phase = "chunk-size";
+    this.keepAlive = connection === "keep-alive";
+    const status = this.status;
+    if (status >= 100 && status < 200) return void (this.phase = "head");
+    if (status === 204 || status === 304) this.phase = "done";
+    else if (chunked) this.phase = "chunk-size";
     else if (length !== void 0) {
-      if (length > maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
-      remaining = length;
-      phase = length === 0 ? "done" : "length";
+      if (length > this.maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
+      this.remaining = length;
+      this.phase = length === 0 ? "done" : "length";
     } else {
-      keepAlive = false;
-      phase = "close";
+      this.keepAlive = false;
+      this.phase = "close";
     }
-  };
-  const step = () => {
+  }
+  step() {
+    const { phase, pending } = this;
     if (phase === "head") {
       const end = pending.indexOf(HEAD_END);
       if (end < 0) {
         if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
         return false;
       }
-      readHead(pending.toString("latin1", 0, end));
-      pending = pending.subarray(end + 4);
+      this.readHead(pending.toString("latin1", 0, end));
+      this.pending = pending.subarray(end + 4);
       return true;
     }
     if (phase === "length" || phase === "chunk-data") {
       if (pending.length === 0) return false;
-      const piece = pending.subarray(0, remaining);
-      take(piece);
-      remaining -= piece.length;
-      pending = pending.subarray(piece.length);
-      if (remaining > 0) return false;
-      if (phase === "length") phase = "done";
+      const piece = pending.length <= this.remaining ? pending : pending.subarray(0, this.remaining);
+      this.take(piece);
+      this.remaining -= piece.length;
+      this.pending = piece === pending ? EMPTY : pending.subarray(piece.length);
+      if (this.remaining > 0) return false;
+      if (phase === "length") this.phase = "done";
       else {
-        if (pending.length < 2) return false;
-        if (!pending.subarray(0, 2).equals(CRLF)) throw new ReplyError("chunk not followed by CRLF");
-        pending = pending.subarray(2);
-        phase = "chunk-size";
+        if (this.pending.length < 2) return false;
+        if (!this.pending.subarray(0, 2).equals(CRLF)) throw new ReplyError("chunk not followed by CRLF");
+        this.pending = this.pending.subarray(2);
+        this.phase = "chunk-size";
       }
       return true;
     }
@@ -5901,45 +5927,25 @@ function createReplyParser(maxBodyBytes) {
         return false;
       }
       const line = pending.toString("latin1", 0, end);
-      pending = pending.subarray(end + 2);
+      this.pending = pending.subarray(end + 2);
       if (phase === "trailer") {
-        if (line === "") phase = "done";
+        if (line === "") this.phase = "done";
         return true;
       }
       const sizeText = line.split(";")[0].trim();
       if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new ReplyError("bad chunk size");
-      remaining = Number.parseInt(sizeText, 16);
-      if (size + remaining > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
-      phase = remaining === 0 ? "trailer" : "chunk-data";
+      this.remaining = Number.parseInt(sizeText, 16);
+      if (this.size + this.remaining > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+      this.phase = this.remaining === 0 ? "trailer" : "chunk-data";
       return true;
     }
     if (phase === "close") {
-      if (pending.length > 0) take(pending);
-      pending = Buffer.alloc(0);
+      if (pending.length > 0) this.take(pending);
+      this.pending = EMPTY;
     }
     return false;
-  };
-  return {
-    push(chunk) {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      while (phase !== "done" && step()) ;
-      if (phase === "done" && pending.length > 0) keepAlive = false;
-      return phase === "done";
-    },
-    end() {
-      if (phase !== "close") return false;
-      phase = "done";
-      return true;
-    },
-    get status() {
-      return status;
-    },
-    get keepAlive() {
-      return keepAlive;
-    },
-    body: () => parts.length === 1 ? parts[0] : Buffer.concat(parts, size)
-  };
-}
+  }
+};
 
 // gateway/src/upstream-socket.ts
 var MAX_IDLE_SOCKETS = 16;
