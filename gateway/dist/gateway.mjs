@@ -5589,7 +5589,7 @@ function tooLarge(maxBytes) {
 // gateway/src/embed.ts
 async function serveEmbed(options) {
   const { req, res, surface, clientId, cancel, deps } = options;
-  const { config, metrics } = deps;
+  const { config } = deps;
   refuseIfLimited(deps, deps.buckets.peek(clientId));
   const body = await readBody(req, res, config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");

@@ -23,7 +23,7 @@ export type EmbedDeps = { config: GatewayConfig; limits: RequestLimits; buckets:
 /** Serves one authenticated embed request; throws GatewayError for every refusal. */
 export async function serveEmbed(options: { req: IncomingMessage; res: ServerResponse; surface: ErrorSurface; clientId: string; cancel: Cancel; deps: EmbedDeps }): Promise<void> {
   const { req, res, surface, clientId, cancel, deps } = options;
-  const { config, metrics } = deps;
+  const { config } = deps;
   // An empty bucket refuses before a byte of the body is read or parsed.
   refuseIfLimited(deps, deps.buckets.peek(clientId));
   const body = await readBody(req, res, config.maxBodyBytes);
