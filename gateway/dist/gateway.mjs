@@ -5230,15 +5230,17 @@ var GatewayError = class extends Error {
 };
 function sendError(res, error, surface) {
   const known = error instanceof GatewayError ? error : new GatewayError("error:upstream");
-  const headers = known.retryAfterSeconds === void 0 ? {} : { "Retry-After": String(known.retryAfterSeconds) };
-  sendJson(res, known.status, known.toBody(surface), headers);
+  sendJson(res, known.status, known.toBody(surface), known.retryAfterSeconds === void 0 ? void 0 : ["Retry-After", String(known.retryAfterSeconds)]);
 }
-function sendJson(res, status, body, headers = {}) {
-  sendBytes(res, status, Buffer.from(JSON.stringify(body)), { "Content-Type": "application/json; charset=utf-8", ...headers });
+var JSON_TYPE = "application/json; charset=utf-8";
+function sendJson(res, status, body, extra) {
+  sendBytes(res, status, Buffer.from(JSON.stringify(body)), JSON_TYPE, extra);
 }
-function sendBytes(res, status, body, headers) {
+function sendBytes(res, status, body, contentType, extra) {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { "Content-Length": body.length, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
+  const head = ["Content-Type", contentType, "Content-Length", String(body.length), "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"];
+  if (extra) head.push(...extra);
+  res.writeHead(status, head);
   res.end(body);
 }
 function fromUpstreamStatus(status, body) {
@@ -5291,12 +5293,170 @@ function encodeFloat32Base64(vector) {
   return bytes.toString("base64");
 }
 
+// gateway/src/reply-check.ts
+var MAX_DEPTH = 32;
+var [QUOTE, BACKSLASH, COMMA, COLON, MINUS, PLUS, DOT, ZERO, NINE] = [34, 92, 44, 58, 45, 43, 46, 48, 57];
+var [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [91, 93, 123, 125];
+var EMBEDDINGS = Buffer.from("embeddings");
+var LITERALS = [Buffer.from("true"), Buffer.from("false"), Buffer.from("null")];
+var ESCAPES = new Set([...'"\\/bfnrtu'].map((c) => c.charCodeAt(0)));
+function isEmbedReply(body, inputCount) {
+  let at = 0;
+  let vectors = -1;
+  const found = { end: 0 };
+  const space = () => {
+    for (let c = body[at]; c === 32 || c === 10 || c === 13 || c === 9; c = body[++at]) ;
+  };
+  const string = () => {
+    for (at++; at < body.length; at++) {
+      const c = body[at];
+      if (c === QUOTE) {
+        at++;
+        return true;
+      }
+      if (c < 32) return false;
+      if (c === BACKSLASH) {
+        if (!ESCAPES.has(body[++at])) return false;
+        if (body[at] === 117 && !/^[0-9a-fA-F]{4}$/.test(body.toString("latin1", at + 1, at + 5))) return false;
+      }
+    }
+    return false;
+  };
+  const digits = () => {
+    const from = at;
+    while (body[at] >= ZERO && body[at] <= NINE) at++;
+    return at > from;
+  };
+  const number = () => {
+    if (body[at] === MINUS) at++;
+    if (body[at] === ZERO) at++;
+    else if (!digits()) return false;
+    if (body[at] === DOT) {
+      at++;
+      if (!digits()) return false;
+    }
+    if (body[at] === 101 || body[at] === 69) {
+      at++;
+      if (body[at] === PLUS || body[at] === MINUS) at++;
+      if (!digits()) return false;
+    }
+    return true;
+  };
+  const list = (close, item) => {
+    at++;
+    space();
+    if (body[at] === close) {
+      at++;
+      return 0;
+    }
+    for (let count = 1; ; count++) {
+      if (!item()) return -1;
+      space();
+      if (body[at] === close) {
+        at++;
+        return count;
+      }
+      if (body[at] !== COMMA) return -1;
+      at++;
+      space();
+    }
+  };
+  const value = (depth) => {
+    if (depth > MAX_DEPTH) return false;
+    const c = body[at];
+    if (c === QUOTE) return string();
+    if (c === OPEN_ARRAY) return list(CLOSE_ARRAY, () => value(depth + 1)) >= 0;
+    if (c === OPEN_OBJECT) return list(CLOSE_OBJECT, () => member(depth + 1)) >= 0;
+    if (c === MINUS || c >= ZERO && c <= NINE) return number();
+    const literal = LITERALS.find((word) => body.subarray(at, at + word.length).equals(word));
+    if (literal === void 0) return false;
+    at += literal.length;
+    return true;
+  };
+  const member = (depth) => {
+    if (body[at] !== QUOTE) return false;
+    const start = at + 1;
+    if (!string()) return false;
+    const key = body.subarray(start, at - 1);
+    if (key.includes(BACKSLASH)) return false;
+    space();
+    if (body[at] !== COLON) return false;
+    at++;
+    space();
+    if (depth > 1 || !key.equals(EMBEDDINGS)) return value(depth);
+    const counted = scanVectors(body, at, found);
+    vectors = counted;
+    if (counted >= 0) {
+      at = found.end;
+      return true;
+    }
+    return value(depth);
+  };
+  space();
+  if (body[at] !== OPEN_OBJECT || list(CLOSE_OBJECT, () => member(1)) < 0) return false;
+  space();
+  return at === body.length && vectors === inputCount;
+}
+function scanVectors(b, start, found) {
+  let i = start;
+  if (b[i] !== OPEN_ARRAY) return -1;
+  i++;
+  let count = 0;
+  if (b[i] === CLOSE_ARRAY) {
+    found.end = i + 1;
+    return 0;
+  }
+  for (; ; ) {
+    i = scanVector(b, i);
+    if (i < 0) return -1;
+    count++;
+    if (b[i] === CLOSE_ARRAY) {
+      found.end = i + 1;
+      return count;
+    }
+    if (b[i] !== COMMA) return -1;
+    i++;
+  }
+}
+function scanVector(b, start) {
+  let i = start;
+  if (b[i] !== OPEN_ARRAY) return -1;
+  let c = b[++i];
+  if (c === CLOSE_ARRAY) return i + 1;
+  for (; ; ) {
+    if (c === MINUS) c = b[++i];
+    if (c === ZERO) c = b[++i];
+    else if (c > ZERO && c <= NINE) do
+      c = b[++i];
+    while (c >= ZERO && c <= NINE);
+    else return -1;
+    if (c === DOT) {
+      c = b[++i];
+      if (!(c >= ZERO && c <= NINE)) return -1;
+      do
+        c = b[++i];
+      while (c >= ZERO && c <= NINE);
+    }
+    if (c === 101 || c === 69) {
+      c = b[++i];
+      if (c === PLUS || c === MINUS) c = b[++i];
+      if (!(c >= ZERO && c <= NINE)) return -1;
+      do
+        c = b[++i];
+      while (c >= ZERO && c <= NINE);
+    }
+    if (c === CLOSE_ARRAY) return i + 1;
+    if (c !== COMMA) return -1;
+    c = b[++i];
+  }
+}
+
 // gateway/src/forward.ts
 var QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 var MAX_REPLY_BYTES_PER_INPUT = 4096 * 24;
 var MAX_REPLY_OVERHEAD_BYTES = 4096;
 async function embedUpstream(options) {
-  const { pool, body, inputCount, cancel, config, metrics, afterAnswer } = options;
+  const { pool, body, inputCount, cancel, config, metrics } = options;
   let exclude;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
@@ -5317,14 +5477,10 @@ async function embedUpstream(options) {
     } finally {
       lease.release();
     }
-    const ended = performance.now();
-    afterAnswer.push(() => {
-      metrics.queueWait.observe((started - waitStarted) / 1e3);
-      metrics.upstreamDuration.labels(member.label).observe((ended - started) / 1e3);
-    });
+    metrics.recordUpstreamCall(member.label, (started - waitStarted) / 1e3, (performance.now() - started) / 1e3);
     if ("answer" in judged) {
       if (member.state !== "up") pool.recheck(member);
-      return { raw, answer: judged.answer };
+      return answerOf(raw, judged.answer);
     }
     if (judged.error.code === "model_not_found:upstream") pool.recheck(member);
     if (!judged.reason) throw judged.error;
@@ -5337,6 +5493,7 @@ async function embedUpstream(options) {
 }
 function judge(status, body, inputCount) {
   if (status === 200) {
+    if (isEmbedReply(body, inputCount)) return { answer: void 0 };
     try {
       const parsed = JSON.parse(body.toString("utf8"));
       if (isEmbedResponse(parsed, inputCount)) return { answer: parsed };
@@ -5349,15 +5506,33 @@ function judge(status, body, inputCount) {
   if (status === 500 && /unsupported value/i.test(body.toString("utf8", 0, 500))) return { error };
   return { error, reason: status === 429 || status === 503 ? "busy" : "bad_status" };
 }
+function answerOf(raw, parsed) {
+  return {
+    raw,
+    get answer() {
+      parsed ??= JSON.parse(raw.toString("utf8"));
+      return parsed;
+    }
+  };
+}
 
 // gateway/src/request.ts
 function requestLimits(config) {
   return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
 }
-function readBody(req, res, maxBytes) {
+async function readBody(req, res, maxBytes) {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
+  if (!req.complete) await new Promise((resolve) => setImmediate(resolve));
+  if (req.complete && req.readableFlowing === null) {
+    const body = req.read() ?? Buffer.alloc(0);
+    if (body.length > maxBytes) throw tooLarge(maxBytes);
+    return body;
+  }
+  return streamBody(req, maxBytes);
+}
+function streamBody(req, maxBytes) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
@@ -5412,37 +5587,36 @@ function tooLarge(maxBytes) {
 }
 
 // gateway/src/embed.ts
-var JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
 async function serveEmbed(options) {
   const { req, res, surface, clientId, cancel, deps } = options;
-  const { config, metrics } = deps;
+  const { config } = deps;
   refuseIfLimited(deps, deps.buckets.peek(clientId));
   const body = await readBody(req, res, config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
-  const afterAnswer = [() => metrics.inputsPerRequest.observe(request.inputs.length)];
-  try {
-    await answer({ res, surface, cancel, deps, request, afterAnswer });
-  } finally {
-    for (const record of afterAnswer) record();
-  }
+  await answer({ res, surface, cancel, deps, request });
 }
 async function answer(options) {
-  const { res, surface, cancel, deps, request, afterAnswer } = options;
+  const { res, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
-  const { vectors, keys, missing } = lookUpCached(request, deps, afterAnswer);
+  const { vectors, keys, missing } = lookUpCached(request, deps);
+  metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
   let upstream;
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, afterAnswer });
-    missing.forEach((index, j) => {
-      vectors[index] = upstream.answer.embeddings[j];
-      if (keys) deps.cache.set(keys[index], vectors[index]);
-    });
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics });
+    const passThrough = surface === "ollama" && missing.length === request.inputs.length;
+    if (keys || !passThrough) {
+      const parsed = upstream.answer.embeddings;
+      missing.forEach((index, j) => {
+        vectors[index] = parsed[j];
+        if (keys) deps.cache.set(keys[index], parsed[j]);
+      });
+    }
+    if (passThrough) return sendBytes(res, 200, upstream.raw, JSON_TYPE);
   }
   const embeddings = vectors;
   if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
-  if (upstream && missing.length === request.inputs.length) return sendBytes(res, 200, upstream.raw, JSON_HEADERS);
   const ollama = upstream?.answer;
   sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
 }
@@ -5451,24 +5625,20 @@ function refuseIfLimited(deps, result) {
   deps.metrics.rateLimited.inc();
   throw new GatewayError("rate_limited:gateway", { retryAfterSeconds: result.retryAfterSeconds });
 }
-function lookUpCached(request, deps, afterAnswer) {
-  const { cache, metrics } = deps;
+function lookUpCached(request, deps) {
+  const { cache } = deps;
   if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
   const model = withTag(request.model);
   const keys = request.inputs.map((text) => cache.keyOf(model, text));
   const vectors = request.truncate === false ? new Array(keys.length).fill(void 0) : keys.map((key) => cache.get(key));
   const missing = [];
   vectors.forEach((vector, i) => vector === void 0 && missing.push(i));
-  afterAnswer.push(() => {
-    metrics.cacheHits.inc(keys.length - missing.length);
-    metrics.cacheMisses.inc(missing.length);
-  });
   return { vectors, keys, missing };
 }
 
 // gateway/src/health.ts
 var PROBE_CACHE_MS = 1e3;
-var TEXT_HEADERS = { "Content-Type": "text/plain; charset=utf-8" };
+var TEXT_TYPE = "text/plain; charset=utf-8";
 function createHealthCheck(pool) {
   let last;
   return {
@@ -5476,7 +5646,7 @@ function createHealthCheck(pool) {
       if (!last || Date.now() - last.at > PROBE_CACHE_MS) last = { at: Date.now(), probe: pool.probeAll() };
       await last.probe;
       const up = pool.anyUp();
-      sendBytes(res, up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_HEADERS);
+      sendBytes(res, up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
     }
   };
 }
@@ -5486,20 +5656,80 @@ var import_prom_client = __toESM(require_prom_client(), 1);
 var METRIC_PREFIX = "embed_gateway";
 var DURATION_BUCKETS_SECONDS = [1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 var INPUT_BUCKETS = [1, 2, 4, 8, 16, 32, 64];
+var MAX_PENDING_OBSERVATIONS = 4096;
+var PendingObservations = class {
+  labels = [];
+  values = [];
+  target;
+  labelled = false;
+  /** Queues one observation; `label` is ignored by a histogram without labels. */
+  add(label, value) {
+    this.labels.push(label);
+    this.values.push(value);
+    if (this.values.length >= MAX_PENDING_OBSERVATIONS) this.flush();
+  }
+  /** Names the histogram the values go to; called once it exists. */
+  bind(histogram, labelled) {
+    this.target = histogram;
+    this.labelled = labelled;
+  }
+  /** Moves every pending value into the histogram. */
+  flush() {
+    const { labels, values, target, labelled } = this;
+    if (!target) return;
+    for (let i = 0; i < values.length; i++) {
+      if (labelled) target.labels(labels[i]).observe(values[i]);
+      else target.observe(values[i]);
+    }
+    this.labels = [];
+    this.values = [];
+  }
+};
 function createMetrics(options = {}) {
   const registry = new import_prom_client.Registry();
   const sources = { inFlight: () => [], waiting: () => 0, cacheEntries: () => 0 };
   if (options.withProcessMetrics) (0, import_prom_client.collectDefaultMetrics)({ register: registry });
   const name = (suffix) => `${METRIC_PREFIX}_${suffix}`;
   const registers = [registry];
+  const answered = /* @__PURE__ */ new Map();
+  const cache = { hits: 0, misses: 0 };
+  const [durations, inputs, waits, upstreamTimes] = [0, 1, 2, 3].map(() => new PendingObservations());
+  const histogram = (pending, config) => {
+    const metric = new import_prom_client.Histogram({ ...config, registers, collect: () => pending.flush() });
+    pending.bind(metric, config.labelNames !== void 0);
+    return metric;
+  };
   return {
     registry,
-    requests: new import_prom_client.Counter({ name: name("requests_total"), help: "Requests answered, by route and HTTP status", labelNames: ["route", "status"], registers }),
-    requestDuration: new import_prom_client.Histogram({ name: name("request_duration_seconds"), help: "Time from the request's arrival to its answer, by route", labelNames: ["route"], buckets: DURATION_BUCKETS_SECONDS, registers }),
+    /** One answered request: its route, status and time from arrival to answer. */
+    recordRequest(route, status, seconds) {
+      const key = `${route} ${status}`;
+      answered.set(key, (answered.get(key) ?? 0) + 1);
+      durations.add(route, seconds);
+    },
+    /** One accepted embed request: its input count and how many were answered from the cache. */
+    recordEmbed(inputCount, cacheHits, cacheMisses) {
+      inputs.add("", inputCount);
+      cache.hits += cacheHits;
+      cache.misses += cacheMisses;
+    },
+    /** One upstream call: its wait for a slot and its duration. */
+    recordUpstreamCall(upstream, waitSeconds, seconds) {
+      waits.add("", waitSeconds);
+      upstreamTimes.add(upstream, seconds);
+    },
+    requests: new import_prom_client.Counter({ name: name("requests_total"), help: "Requests answered, by route and HTTP status", labelNames: ["route", "status"], registers, collect() {
+      for (const [key, count] of answered) {
+        const space = key.lastIndexOf(" ");
+        this.labels(key.slice(0, space), key.slice(space + 1)).inc(count);
+      }
+      answered.clear();
+    } }),
+    requestDuration: histogram(durations, { name: name("request_duration_seconds"), help: "Time from the request's arrival to its answer, by route", labelNames: ["route"], buckets: DURATION_BUCKETS_SECONDS }),
     authFailures: new import_prom_client.Counter({ name: name("auth_failures_total"), help: "Requests refused with 401 (missing or unknown bearer token)", registers }),
     rateLimited: new import_prom_client.Counter({ name: name("rate_limited_total"), help: "Requests refused with 429 (the token's bucket was empty)", registers }),
-    inputsPerRequest: new import_prom_client.Histogram({ name: name("inputs_per_request"), help: "Texts in each accepted embed request", buckets: INPUT_BUCKETS, registers }),
-    queueWait: new import_prom_client.Histogram({ name: name("queue_wait_seconds"), help: "Time an accepted request waited for a free upstream slot", buckets: DURATION_BUCKETS_SECONDS, registers }),
+    inputsPerRequest: histogram(inputs, { name: name("inputs_per_request"), help: "Texts in each accepted embed request", buckets: INPUT_BUCKETS }),
+    queueWait: histogram(waits, { name: name("queue_wait_seconds"), help: "Time an accepted request waited for a free upstream slot", buckets: DURATION_BUCKETS_SECONDS }),
     queueWaiting: new import_prom_client.Gauge({ name: name("queue_waiting"), help: "Requests waiting for a free upstream slot now", registers, collect() {
       this.set(sources.waiting());
     } }),
@@ -5507,11 +5737,17 @@ function createMetrics(options = {}) {
     upstreamInFlight: new import_prom_client.Gauge({ name: name("upstream_in_flight"), help: "Embed calls in flight to each upstream", labelNames: ["upstream"], registers, collect() {
       for (const [upstream, calls] of sources.inFlight()) this.labels(upstream).set(calls);
     } }),
-    upstreamDuration: new import_prom_client.Histogram({ name: name("upstream_duration_seconds"), help: "Duration of each embed call to an upstream", labelNames: ["upstream"], buckets: DURATION_BUCKETS_SECONDS, registers }),
+    upstreamDuration: histogram(upstreamTimes, { name: name("upstream_duration_seconds"), help: "Duration of each embed call to an upstream", labelNames: ["upstream"], buckets: DURATION_BUCKETS_SECONDS }),
     upstreamFailures: new import_prom_client.Counter({ name: name("upstream_failures_total"), help: "Embed calls that failed and marked the upstream down, by reason", labelNames: ["upstream", "reason"], registers }),
     retries: new import_prom_client.Counter({ name: name("upstream_retries_total"), help: "Requests retried on another upstream after a failure before any byte reached the client", registers }),
-    cacheHits: new import_prom_client.Counter({ name: name("cache_hits_total"), help: "Inputs answered from the gateway's embedding cache", registers }),
-    cacheMisses: new import_prom_client.Counter({ name: name("cache_misses_total"), help: "Inputs that had to go upstream (cache on)", registers }),
+    cacheHits: new import_prom_client.Counter({ name: name("cache_hits_total"), help: "Inputs answered from the gateway's embedding cache", registers, collect() {
+      this.inc(cache.hits);
+      cache.hits = 0;
+    } }),
+    cacheMisses: new import_prom_client.Counter({ name: name("cache_misses_total"), help: "Inputs that had to go upstream (cache on)", registers, collect() {
+      this.inc(cache.misses);
+      cache.misses = 0;
+    } }),
     cacheEntries: new import_prom_client.Gauge({ name: name("cache_entries"), help: "Vectors held in the gateway's embedding cache", registers, collect() {
       this.set(sources.cacheEntries());
     } }),
@@ -5576,6 +5812,7 @@ var STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
 var MAX_HEAD_BYTES = 16 * 1024;
 var CRLF = Buffer.from("\r\n");
 var HEAD_END = Buffer.from("\r\n\r\n");
+var EMPTY = Buffer.alloc(0);
 var ReplyError = class extends Error {
   constructor(message, tooLarge3 = false) {
     super(message);
@@ -5584,22 +5821,45 @@ var ReplyError = class extends Error {
   tooLarge;
 };
 function createReplyParser(maxBodyBytes) {
-  let pending = Buffer.alloc(0);
-  let phase = "head";
-  let status = 0;
-  let keepAlive = true;
-  let remaining = 0;
-  const parts = [];
-  let size = 0;
-  const take = (bytes) => {
-    size += bytes.length;
-    if (size > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
-    parts.push(bytes);
-  };
-  const readHead = (head) => {
+  return new Parser(maxBodyBytes);
+}
+var Parser = class {
+  constructor(maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+  maxBodyBytes;
+  pending = EMPTY;
+  // bytes not yet consumed
+  phase = "head";
+  status = 0;
+  keepAlive = true;
+  remaining = 0;
+  // bytes left in the body or in the current chunk
+  parts = [];
+  size = 0;
+  push(chunk) {
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    while (this.phase !== "done" && this.step()) ;
+    if (this.phase === "done" && this.pending.length > 0) this.keepAlive = false;
+    return this.phase === "done";
+  }
+  end() {
+    if (this.phase !== "close") return false;
+    this.phase = "done";
+    return true;
+  }
+  body() {
+    return this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
+  }
+  take(bytes) {
+    this.size += bytes.length;
+    if (this.size > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+    this.parts.push(bytes);
+  }
+  readHead(head) {
     const statusLine = STATUS_LINE.exec(head);
     if (!statusLine) throw new ReplyError("not an HTTP/1.x status line");
-    status = Number(statusLine[2]);
+    this.status = Number(statusLine[2]);
     let length;
     let chunked = false;
     let connection = statusLine[1] === "0" ? "close" : "keep-alive";
@@ -5618,43 +5878,45 @@ function createReplyParser(maxBodyBytes) {
       } else if (name === "transfer-encoding") chunked = value.split(",").map((v) => v.trim()).pop() === "chunked";
       else if (name === "connection") connection = value;
     }
-    keepAlive = connection === "keep-alive";
-    if (status >= 100 && status < 200) return void (phase = "head");
-    if (status === 204 || status === 304) phase = "done";
-    else if (chunked) phase = "chunk-size";
+    this.keepAlive = connection === "keep-alive";
+    const status = this.status;
+    if (status >= 100 && status < 200) return void (this.phase = "head");
+    if (status === 204 || status === 304) this.phase = "done";
+    else if (chunked) this.phase = "chunk-size";
     else if (length !== void 0) {
-      if (length > maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
-      remaining = length;
-      phase = length === 0 ? "done" : "length";
+      if (length > this.maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
+      this.remaining = length;
+      this.phase = length === 0 ? "done" : "length";
     } else {
-      keepAlive = false;
-      phase = "close";
+      this.keepAlive = false;
+      this.phase = "close";
     }
-  };
-  const step = () => {
+  }
+  step() {
+    const { phase, pending } = this;
     if (phase === "head") {
       const end = pending.indexOf(HEAD_END);
       if (end < 0) {
         if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
         return false;
       }
-      readHead(pending.toString("latin1", 0, end));
-      pending = pending.subarray(end + 4);
+      this.readHead(pending.toString("latin1", 0, end));
+      this.pending = pending.subarray(end + 4);
       return true;
     }
     if (phase === "length" || phase === "chunk-data") {
       if (pending.length === 0) return false;
-      const piece = pending.subarray(0, remaining);
-      take(piece);
-      remaining -= piece.length;
-      pending = pending.subarray(piece.length);
-      if (remaining > 0) return false;
-      if (phase === "length") phase = "done";
+      const piece = pending.length <= this.remaining ? pending : pending.subarray(0, this.remaining);
+      this.take(piece);
+      this.remaining -= piece.length;
+      this.pending = piece === pending ? EMPTY : pending.subarray(piece.length);
+      if (this.remaining > 0) return false;
+      if (phase === "length") this.phase = "done";
       else {
-        if (pending.length < 2) return false;
-        if (!pending.subarray(0, 2).equals(CRLF)) throw new ReplyError("chunk not followed by CRLF");
-        pending = pending.subarray(2);
-        phase = "chunk-size";
+        if (this.pending.length < 2) return false;
+        if (!this.pending.subarray(0, 2).equals(CRLF)) throw new ReplyError("chunk not followed by CRLF");
+        this.pending = this.pending.subarray(2);
+        this.phase = "chunk-size";
       }
       return true;
     }
@@ -5665,45 +5927,25 @@ function createReplyParser(maxBodyBytes) {
         return false;
       }
       const line = pending.toString("latin1", 0, end);
-      pending = pending.subarray(end + 2);
+      this.pending = pending.subarray(end + 2);
       if (phase === "trailer") {
-        if (line === "") phase = "done";
+        if (line === "") this.phase = "done";
         return true;
       }
       const sizeText = line.split(";")[0].trim();
       if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new ReplyError("bad chunk size");
-      remaining = Number.parseInt(sizeText, 16);
-      if (size + remaining > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
-      phase = remaining === 0 ? "trailer" : "chunk-data";
+      this.remaining = Number.parseInt(sizeText, 16);
+      if (this.size + this.remaining > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+      this.phase = this.remaining === 0 ? "trailer" : "chunk-data";
       return true;
     }
     if (phase === "close") {
-      if (pending.length > 0) take(pending);
-      pending = Buffer.alloc(0);
+      if (pending.length > 0) this.take(pending);
+      this.pending = EMPTY;
     }
     return false;
-  };
-  return {
-    push(chunk) {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      while (phase !== "done" && step()) ;
-      if (phase === "done" && pending.length > 0) keepAlive = false;
-      return phase === "done";
-    },
-    end() {
-      if (phase !== "close") return false;
-      phase = "done";
-      return true;
-    },
-    get status() {
-      return status;
-    },
-    get keepAlive() {
-      return keepAlive;
-    },
-    body: () => parts.length === 1 ? parts[0] : Buffer.concat(parts, size)
-  };
-}
+  }
+};
 
 // gateway/src/upstream-socket.ts
 var MAX_IDLE_SOCKETS = 16;
@@ -6086,13 +6328,13 @@ function createServer2(config) {
     let clientId = "-";
     const abort = createCancel();
     res.on("close", () => {
-      if (!res.writableFinished) abort.cancel();
+      const finished = res.writableFinished;
+      if (!finished) abort.cancel();
       if (closing) setImmediate(() => server.closeIdleConnections());
-      const status = res.writableFinished ? res.statusCode : 499;
-      const label = route?.label ?? "other";
-      metrics.requests.labels(label, String(status)).inc();
-      metrics.requestDuration.labels(label).observe((performance.now() - started) / 1e3);
-      config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(performance.now() - started)}ms`);
+      const status = finished ? res.statusCode : 499;
+      const ms = performance.now() - started;
+      metrics.recordRequest(route?.label ?? "other", status, ms / 1e3);
+      config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(ms)}ms`);
     });
     const surface = route?.surface ?? (pathname.startsWith("/v1/") ? "openai" : "ollama");
     try {

@@ -7,7 +7,7 @@ import type { Buckets } from "./bucket";
 import type { EmbeddingCache } from "./cache";
 import type { Cancel } from "./cancel";
 import type { GatewayConfig } from "./config";
-import { GatewayError, sendBytes, sendJson } from "./errors";
+import { GatewayError, JSON_TYPE, sendBytes, sendJson } from "./errors";
 import type { ErrorSurface } from "./errors";
 import { embedUpstream } from "./forward";
 import type { UpstreamAnswer } from "./forward";
@@ -17,46 +17,45 @@ import type { Pool } from "./pool";
 import { parseEmbedRequest, readBody, withTag } from "./request";
 import type { EmbedRequest, RequestLimits } from "./request";
 
-const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
-
 /** What the pipeline shares across requests; `cache` is absent when turned off. */
 export type EmbedDeps = { config: GatewayConfig; limits: RequestLimits; buckets: Buckets; pool: Pool; cache?: EmbeddingCache; metrics: GatewayMetrics };
 
 /** Serves one authenticated embed request; throws GatewayError for every refusal. */
 export async function serveEmbed(options: { req: IncomingMessage; res: ServerResponse; surface: ErrorSurface; clientId: string; cancel: Cancel; deps: EmbedDeps }): Promise<void> {
   const { req, res, surface, clientId, cancel, deps } = options;
-  const { config, metrics } = deps;
+  const { config } = deps;
   // An empty bucket refuses before a byte of the body is read or parsed.
   refuseIfLimited(deps, deps.buckets.peek(clientId));
   const body = await readBody(req, res, config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
-  // Metrics are recorded once the answer is on its way: they cost the client no time.
-  const afterAnswer: Array<() => void> = [() => metrics.inputsPerRequest.observe(request.inputs.length)];
-  try {
-    await answer({ res, surface, cancel, deps, request, afterAnswer });
-  } finally {
-    for (const record of afterAnswer) record();
-  }
+  await answer({ res, surface, cancel, deps, request });
 }
 
-async function answer(options: { res: ServerResponse; surface: ErrorSurface; cancel: Cancel; deps: EmbedDeps; request: EmbedRequest; afterAnswer: Array<() => void> }): Promise<void> {
-  const { res, surface, cancel, deps, request, afterAnswer } = options;
+async function answer(options: { res: ServerResponse; surface: ErrorSurface; cancel: Cancel; deps: EmbedDeps; request: EmbedRequest }): Promise<void> {
+  const { res, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
-  const { vectors, keys, missing } = lookUpCached(request, deps, afterAnswer);
+  const { vectors, keys, missing } = lookUpCached(request, deps);
+  // Metrics are plain tallies here, moved into prom-client at scrape time.
+  metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
   let upstream: UpstreamAnswer | undefined;
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, afterAnswer });
-    missing.forEach((index, j) => {
-      vectors[index] = upstream!.answer.embeddings[j];
-      if (keys) deps.cache!.set(keys[index], vectors[index]!);
-    });
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics });
+    // Nothing came from the cache: Ollama's own bytes, already checked, go out unchanged,
+    // and the vectors are only parsed when the cache keeps them.
+    const passThrough = surface === "ollama" && missing.length === request.inputs.length;
+    if (keys || !passThrough) {
+      const parsed = upstream.answer.embeddings;
+      missing.forEach((index, j) => {
+        vectors[index] = parsed[j];
+        if (keys) deps.cache!.set(keys[index], parsed[j]);
+      });
+    }
+    if (passThrough) return sendBytes(res, 200, upstream.raw, JSON_TYPE);
   }
   const embeddings = vectors as number[][];
   if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
-  // Nothing came from the cache: Ollama's own bytes, already checked, go out unchanged.
-  if (upstream && missing.length === request.inputs.length) return sendBytes(res, 200, upstream.raw, JSON_HEADERS);
   const ollama = upstream?.answer;
   // Durations and the token count cover the inputs embedded upstream for this request only.
   sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
@@ -70,17 +69,13 @@ function refuseIfLimited(deps: EmbedDeps, result: ReturnType<Buckets["take"]>): 
 
 // `truncate: false` asks Ollama to refuse an over-long text, which a cached (maybe
 // truncated) vector would hide: such requests skip the lookup, but fill the cache.
-function lookUpCached(request: EmbedRequest, deps: EmbedDeps, afterAnswer: Array<() => void>): { vectors: Array<number[] | undefined>; keys?: string[]; missing: number[] } {
-  const { cache, metrics } = deps;
+function lookUpCached(request: EmbedRequest, deps: EmbedDeps): { vectors: Array<number[] | undefined>; keys?: string[]; missing: number[] } {
+  const { cache } = deps;
   if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
   const model = withTag(request.model);
   const keys = request.inputs.map((text) => cache.keyOf(model, text));
   const vectors = request.truncate === false ? new Array<undefined>(keys.length).fill(undefined) : keys.map((key) => cache.get(key));
   const missing: number[] = [];
   vectors.forEach((vector, i) => vector === undefined && missing.push(i));
-  afterAnswer.push(() => {
-    metrics.cacheHits.inc(keys.length - missing.length);
-    metrics.cacheMisses.inc(missing.length);
-  });
   return { vectors, keys, missing };
 }

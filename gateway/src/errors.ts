@@ -47,19 +47,24 @@ export class GatewayError extends Error {
 /** Writes any error as JSON; unknown errors become a generic 502 (their detail stays in the log). */
 export function sendError(res: ServerResponse, error: unknown, surface: ErrorSurface): void {
   const known = error instanceof GatewayError ? error : new GatewayError("error:upstream");
-  const headers: Record<string, string> = known.retryAfterSeconds === undefined ? {} : { "Retry-After": String(known.retryAfterSeconds) };
-  sendJson(res, known.status, known.toBody(surface), headers);
+  sendJson(res, known.status, known.toBody(surface), known.retryAfterSeconds === undefined ? undefined : ["Retry-After", String(known.retryAfterSeconds)]);
 }
 
-/** Writes a JSON body with a length and the no-store, no-sniff headers. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  sendBytes(res, status, Buffer.from(JSON.stringify(body)), { "Content-Type": "application/json; charset=utf-8", ...headers });
+/** The Content-Type of every JSON answer. */
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/** Writes a JSON body with a length and the no-store, no-sniff headers; `extra` is a flat [name, value, ...] list. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, extra?: readonly string[]): void {
+  sendBytes(res, status, Buffer.from(JSON.stringify(body)), JSON_TYPE, extra);
 }
 
-/** Writes raw bytes (a passed-through Ollama answer, or healthz's text). */
-export function sendBytes(res: ServerResponse, status: number, body: Buffer, headers: Record<string, string>): void {
+/** Writes raw bytes (a passed-through Ollama answer, or healthz's text) in one write, head and body. */
+export function sendBytes(res: ServerResponse, status: number, body: Buffer, contentType: string, extra?: readonly string[]): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { "Content-Length": body.length, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
+  // A flat list: Node takes it as is, where an object would be walked key by key.
+  const head = ["Content-Type", contentType, "Content-Length", String(body.length), "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"];
+  if (extra) head.push(...extra);
+  res.writeHead(status, head);
   res.end(body);
 }
 

@@ -8,6 +8,7 @@ import type { GatewayMetrics } from "./metrics";
 import { isEmbedResponse } from "./openai";
 import type { OllamaEmbedResponse } from "./openai";
 import type { Member, Pool } from "./pool";
+import { isEmbedReply } from "./reply-check";
 
 // When the queue is full, a client should come back after about one Pi embedding.
 const QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
@@ -16,14 +17,14 @@ const QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 const MAX_REPLY_BYTES_PER_INPUT = 4_096 * 24;
 const MAX_REPLY_OVERHEAD_BYTES = 4_096; // model name, durations, brackets
 
-/** Ollama's validated answer and its raw bytes (passed through when nothing was cached). */
-export type UpstreamAnswer = { raw: Buffer; answer: OllamaEmbedResponse };
+/** Ollama's validated answer: its raw bytes (passed through when nothing was cached), parsed only when asked. */
+export type UpstreamAnswer = { raw: Buffer; readonly answer: OllamaEmbedResponse };
 
-type Judged = { answer: OllamaEmbedResponse } | { error: GatewayError; reason?: "busy" | "bad_status" | "bad_reply" | "timeout" | "unreachable" };
+type Judged = { answer: OllamaEmbedResponse | undefined } | { error: GatewayError; reason?: "busy" | "bad_status" | "bad_reply" | "timeout" | "unreachable" };
 
-/** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure; the timings of a success go to `afterAnswer`, to be recorded once the client has its answer. */
-export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; cancel: Cancel; config: GatewayConfig; metrics: GatewayMetrics; afterAnswer: Array<() => void> }): Promise<UpstreamAnswer> {
-  const { pool, body, inputCount, cancel, config, metrics, afterAnswer } = options;
+/** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure. */
+export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; cancel: Cancel; config: GatewayConfig; metrics: GatewayMetrics }): Promise<UpstreamAnswer> {
+  const { pool, body, inputCount, cancel, config, metrics } = options;
   let exclude: Member | undefined;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
@@ -44,15 +45,11 @@ export async function embedUpstream(options: { pool: Pool; body: string; inputCo
     } finally {
       lease.release();
     }
-    const ended = performance.now();
-    afterAnswer.push(() => {
-      metrics.queueWait.observe((started - waitStarted) / 1000);
-      metrics.upstreamDuration.labels(member.label).observe((ended - started) / 1000);
-    });
+    metrics.recordUpstreamCall(member.label, (started - waitStarted) / 1000, (performance.now() - started) / 1000);
     if ("answer" in judged) {
       // A member that answered while marked down is probed, models included, before it counts as up.
       if (member.state !== "up") pool.recheck(member);
-      return { raw: raw as Buffer, answer: judged.answer };
+      return answerOf(raw as Buffer, judged.answer);
     }
     if (judged.error.code === "model_not_found:upstream") pool.recheck(member);
     if (!judged.reason) throw judged.error;
@@ -68,6 +65,8 @@ export async function embedUpstream(options: { pool: Pool; body: string; inputCo
 // 500 is about one input, not the upstream; every other failure marks the upstream down.
 function judge(status: number, body: Buffer, inputCount: number): Judged {
   if (status === 200) {
+    // The byte check passes Ollama's usual answer without building it; JSON.parse judges the rest.
+    if (isEmbedReply(body, inputCount)) return { answer: undefined };
     try {
       const parsed: unknown = JSON.parse(body.toString("utf8"));
       if (isEmbedResponse(parsed, inputCount)) return { answer: parsed };
@@ -80,4 +79,15 @@ function judge(status: number, body: Buffer, inputCount: number): Judged {
   if (status === 400 || status === 404) return { error };
   if (status === 500 && /unsupported value/i.test(body.toString("utf8", 0, 500))) return { error };
   return { error, reason: status === 429 || status === 503 ? "busy" : "bad_status" };
+}
+
+// Checked already; parsed once, only by the routes that need the vectors (the cache, /v1).
+function answerOf(raw: Buffer, parsed: OllamaEmbedResponse | undefined): UpstreamAnswer {
+  return {
+    raw,
+    get answer() {
+      parsed ??= JSON.parse(raw.toString("utf8")) as OllamaEmbedResponse;
+      return parsed;
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { sendBytes } from "./errors";
 import type { Pool } from "./pool";
 
 const PROBE_CACHE_MS = 1_000; // at most one probe round a second, however many callers
-const TEXT_HEADERS = { "Content-Type": "text/plain; charset=utf-8" };
+const TEXT_TYPE = "text/plain; charset=utf-8";
 
 /** The health endpoint. */
 export type HealthCheck = { serve(res: ServerResponse): Promise<void> };
@@ -19,7 +19,7 @@ export function createHealthCheck(pool: Pool): HealthCheck {
       if (!last || Date.now() - last.at > PROBE_CACHE_MS) last = { at: Date.now(), probe: pool.probeAll() };
       await last.probe;
       const up = pool.anyUp();
-      sendBytes(res, up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_HEADERS);
+      sendBytes(res, up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
     },
   };
 }

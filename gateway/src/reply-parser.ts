@@ -6,6 +6,7 @@ const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
 const MAX_HEAD_BYTES = 16 * 1024; // Ollama's heads are ~200 bytes; a longer one is not Ollama
 const CRLF = Buffer.from("\r\n");
 const HEAD_END = Buffer.from("\r\n\r\n");
+const EMPTY = Buffer.alloc(0);
 
 /** Raised for a reply that is not well-formed HTTP/1.1 or is over its caps. */
 export class ReplyError extends Error {
@@ -31,24 +32,51 @@ export type ReplyParser = {
 
 /** Creates a reader for one reply whose body may not exceed `maxBodyBytes`. */
 export function createReplyParser(maxBodyBytes: number): ReplyParser {
-  let pending: Buffer = Buffer.alloc(0); // bytes not yet consumed
-  let phase: "head" | "length" | "chunk-size" | "chunk-data" | "trailer" | "close" | "done" = "head";
-  let status = 0;
-  let keepAlive = true;
-  let remaining = 0; // bytes left in the body or in the current chunk
-  const parts: Buffer[] = [];
-  let size = 0;
+  return new Parser(maxBodyBytes);
+}
 
-  const take = (bytes: Buffer) => {
-    size += bytes.length;
-    if (size > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
-    parts.push(bytes);
-  };
+type Phase = "head" | "length" | "chunk-size" | "chunk-data" | "trailer" | "close" | "done";
 
-  const readHead = (head: string) => {
+// A class rather than closures: one object per call, its methods shared by every call.
+class Parser implements ReplyParser {
+  private pending: Buffer = EMPTY; // bytes not yet consumed
+  private phase: Phase = "head";
+  status = 0;
+  keepAlive = true;
+  private remaining = 0; // bytes left in the body or in the current chunk
+  private readonly parts: Buffer[] = [];
+  private size = 0;
+
+  constructor(private readonly maxBodyBytes: number) {}
+
+  push(chunk: Buffer): boolean {
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    while (this.phase !== "done" && this.step());
+    // Bytes after the reply: the upstream spoke out of turn; the connection is not reused.
+    if (this.phase === "done" && this.pending.length > 0) this.keepAlive = false;
+    return this.phase === "done";
+  }
+
+  end(): boolean {
+    if (this.phase !== "close") return false;
+    this.phase = "done";
+    return true;
+  }
+
+  body(): Buffer {
+    return this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
+  }
+
+  private take(bytes: Buffer): void {
+    this.size += bytes.length;
+    if (this.size > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+    this.parts.push(bytes);
+  }
+
+  private readHead(head: string): void {
     const statusLine = STATUS_LINE.exec(head);
     if (!statusLine) throw new ReplyError("not an HTTP/1.x status line");
-    status = Number(statusLine[2]);
+    this.status = Number(statusLine[2]);
     let length: number | undefined;
     let chunked = false;
     let connection = statusLine[1] === "0" ? "close" : "keep-alive";
@@ -68,44 +96,47 @@ export function createReplyParser(maxBodyBytes: number): ReplyParser {
       } else if (name === "transfer-encoding") chunked = value.split(",").map((v) => v.trim()).pop() === "chunked";
       else if (name === "connection") connection = value;
     }
-    keepAlive = connection === "keep-alive";
-    if (status >= 100 && status < 200) return void (phase = "head"); // an interim answer: the real one follows
-    if (status === 204 || status === 304) phase = "done";
-    else if (chunked) phase = "chunk-size";
+    this.keepAlive = connection === "keep-alive";
+    const status = this.status;
+    if (status >= 100 && status < 200) return void (this.phase = "head"); // an interim answer: the real one follows
+    if (status === 204 || status === 304) this.phase = "done";
+    else if (chunked) this.phase = "chunk-size";
     else if (length !== undefined) {
-      if (length > maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
-      remaining = length;
-      phase = length === 0 ? "done" : "length";
+      if (length > this.maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
+      this.remaining = length;
+      this.phase = length === 0 ? "done" : "length";
     } else {
-      keepAlive = false;
-      phase = "close";
+      this.keepAlive = false;
+      this.phase = "close";
     }
-  };
+  }
 
-  const step = (): boolean => {
+  private step(): boolean {
+    const { phase, pending } = this;
     if (phase === "head") {
       const end = pending.indexOf(HEAD_END);
       if (end < 0) {
         if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
         return false;
       }
-      readHead(pending.toString("latin1", 0, end));
-      pending = pending.subarray(end + 4);
+      this.readHead(pending.toString("latin1", 0, end));
+      this.pending = pending.subarray(end + 4);
       return true;
     }
     if (phase === "length" || phase === "chunk-data") {
       if (pending.length === 0) return false;
-      const piece = pending.subarray(0, remaining);
-      take(piece);
-      remaining -= piece.length;
-      pending = pending.subarray(piece.length);
-      if (remaining > 0) return false;
-      if (phase === "length") phase = "done";
+      // The whole rest in hand (the usual case): no slicing.
+      const piece = pending.length <= this.remaining ? pending : pending.subarray(0, this.remaining);
+      this.take(piece);
+      this.remaining -= piece.length;
+      this.pending = piece === pending ? EMPTY : pending.subarray(piece.length);
+      if (this.remaining > 0) return false;
+      if (phase === "length") this.phase = "done";
       else {
-        if (pending.length < 2) return false;
-        if (!pending.subarray(0, 2).equals(CRLF)) throw new ReplyError("chunk not followed by CRLF");
-        pending = pending.subarray(2);
-        phase = "chunk-size";
+        if (this.pending.length < 2) return false;
+        if (!this.pending.subarray(0, 2).equals(CRLF)) throw new ReplyError("chunk not followed by CRLF");
+        this.pending = this.pending.subarray(2);
+        this.phase = "chunk-size";
       }
       return true;
     }
@@ -116,44 +147,22 @@ export function createReplyParser(maxBodyBytes: number): ReplyParser {
         return false;
       }
       const line = pending.toString("latin1", 0, end);
-      pending = pending.subarray(end + 2);
+      this.pending = pending.subarray(end + 2);
       if (phase === "trailer") {
-        if (line === "") phase = "done";
+        if (line === "") this.phase = "done";
         return true;
       }
       const sizeText = line.split(";")[0].trim();
       if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new ReplyError("bad chunk size");
-      remaining = Number.parseInt(sizeText, 16);
-      if (size + remaining > maxBodyBytes) throw new ReplyError("reply body over its cap", true);
-      phase = remaining === 0 ? "trailer" : "chunk-data";
+      this.remaining = Number.parseInt(sizeText, 16);
+      if (this.size + this.remaining > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+      this.phase = this.remaining === 0 ? "trailer" : "chunk-data";
       return true;
     }
     if (phase === "close") {
-      if (pending.length > 0) take(pending);
-      pending = Buffer.alloc(0);
+      if (pending.length > 0) this.take(pending);
+      this.pending = EMPTY;
     }
     return false;
-  };
-
-  return {
-    push(chunk) {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      while (phase !== "done" && step());
-      // Bytes after the reply: the upstream spoke out of turn; the connection is not reused.
-      if (phase === "done" && pending.length > 0) keepAlive = false;
-      return phase === "done";
-    },
-    end() {
-      if (phase !== "close") return false;
-      phase = "done";
-      return true;
-    },
-    get status() {
-      return status;
-    },
-    get keepAlive() {
-      return keepAlive;
-    },
-    body: () => (parts.length === 1 ? parts[0] : Buffer.concat(parts, size)),
-  };
+  }
 }

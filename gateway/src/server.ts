@@ -91,15 +91,15 @@ export function createServer(config: GatewayConfig): Gateway {
     let clientId = "-";
     const abort = createCancel();
     res.on("close", () => {
-      if (!res.writableFinished) abort.cancel();
+      const finished = res.writableFinished;
+      if (!finished) abort.cancel();
       // While shutting down, a keep-alive connection is closed as soon as its answer is out.
       if (closing) setImmediate(() => server.closeIdleConnections());
       // Unknown paths are not echoed: a mistyped URL might carry a secret.
-      const status = res.writableFinished ? res.statusCode : 499;
-      const label = route?.label ?? "other";
-      metrics.requests.labels(label, String(status)).inc();
-      metrics.requestDuration.labels(label).observe((performance.now() - started) / 1000);
-      config.log(`${new Date().toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(performance.now() - started)}ms`);
+      const status = finished ? res.statusCode : 499;
+      const ms = performance.now() - started;
+      metrics.recordRequest(route?.label ?? "other", status, ms / 1000);
+      config.log(`${new Date().toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(ms)}ms`);
     });
     const surface: ErrorSurface = route?.surface ?? (pathname.startsWith("/v1/") ? "openai" : "ollama");
     try {
