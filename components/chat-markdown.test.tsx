@@ -1,7 +1,8 @@
 import type { SourceUrlUIPart } from "ai";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ChatMarkdown, citedSourceIds, sitePathOf } from "./chat-markdown";
+import { ChatMarkdown, sitePathOf } from "./chat-markdown";
+import { citedSourceIds } from "./citations";
 
 const sources: SourceUrlUIPart[] = [
   { type: "source-url", sourceId: "1", url: "/blog/onnx#serving", title: "ONNX › Serving" },

@@ -7,12 +7,6 @@ import { SKIP, visit } from "unist-util-visit";
 /** A citation marker as the model writes it: `[n]` with one or two digits. */
 const CITATION = /\[(\d{1,2})\]/g;
 
-/** The source ids an answer cites: `[n]` markers naming a source the server sent (not followed by `(` or `[`, which make them link syntax). */
-export function citedSourceIds(text: string, sources: SourceUrlUIPart[]): Set<string> {
-  const ids = [...text.matchAll(/\[(\d{1,2})\](?![(\[])/g)].map((m) => m[1]!);
-  return new Set(ids.filter((n) => sources.some((s) => s.sourceId === n)));
-}
-
 /**
  * The path of `href` when it points into this site (a relative path, or this page's own
  * origin), else undefined: `//host`, `/\host`, other origins and `javascript:` all fail

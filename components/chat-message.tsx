@@ -1,6 +1,7 @@
 import type { SourceUrlUIPart } from "ai";
 import type { ChatUIMessage } from "@/lib/chat/types";
-import { ChatMarkdown, citedSourceIds } from "./chat-markdown";
+import { citedSourceIds } from "./citations";
+import { LazyChatMarkdown } from "./lazy-chat-markdown";
 import { ChatSources } from "./chat-sources";
 
 /** One message: the visitor's question, or an answer rendered as safe markdown with linked citations and sources. */
@@ -20,7 +21,7 @@ export function ChatMessage({ message, streaming }: { message: ChatUIMessage; st
     <div className="min-w-0" data-role="assistant">
       <div className="prose prose-zinc max-w-none break-words dark:prose-invert prose-p:my-2 prose-a:text-sky-700 dark:prose-a:text-sky-400">
         {text ? (
-          <ChatMarkdown text={text} sources={sources} />
+          <LazyChatMarkdown text={text} sources={sources} />
         ) : (
           null /* while no words have arrived, the panel's role="status" line says so */
         )}

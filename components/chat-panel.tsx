@@ -9,6 +9,7 @@ import type { ChatUIMessage } from "@/lib/chat/types";
 import { ChatError } from "./chat-error";
 import { fetchChat } from "./chat-errors";
 import { ChatMessage } from "./chat-message";
+import { preloadChatMarkdown } from "./lazy-chat-markdown";
 import { ChatStatus, StoppedNote } from "./chat-status";
 import { ChatSuggestions } from "./chat-suggestions";
 import { MessageActions } from "./message-actions";
@@ -104,6 +105,7 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
           value={input}
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={onKeyDown}
+          onFocus={preloadChatMarkdown}
           rows={2}
           maxLength={MAX_USER_TEXT_CHARS}
           placeholder="Ask about my work, e.g. what kind of ML work have you done?"
