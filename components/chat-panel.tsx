@@ -57,6 +57,7 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
     if (busy) return setWaitHint(true); // never silently ignored: the hint says what to do
     setWaitHint(false);
     clearError();
+    preloadChatMarkdown(); // a suggestion is clicked without focusing the box: start loading the renderer now
     void sendMessage({ text: question });
     setInput("");
     inputRef.current?.focus();

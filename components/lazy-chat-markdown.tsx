@@ -3,11 +3,11 @@ import type { SourceUrlUIPart } from "ai";
 
 // The markdown renderer (react-markdown, remark-gfm, micromark) is most of the chat's
 // code yet no page needs it until an answer arrives: it loads then, or earlier when the
-// visitor starts typing (see preloadChatMarkdown), so it weighs nothing on the first paint.
+// visitor starts typing or asks (see preloadChatMarkdown), so it weighs nothing on the first paint.
 const loadChatMarkdown = () => import("./chat-markdown");
 const ChatMarkdown = lazy(() => loadChatMarkdown().then((module) => ({ default: module.ChatMarkdown })));
 
-/** Starts loading the markdown renderer ahead of the first answer (on the question box's focus). */
+/** Starts loading the markdown renderer ahead of the first answer (on the question box's focus, and when a question is sent). */
 export function preloadChatMarkdown(): void {
   void loadChatMarkdown();
 }
@@ -15,7 +15,7 @@ export function preloadChatMarkdown(): void {
 /** An answer as safe markdown (components/chat-markdown.tsx); its plain text, escaped by React, while the renderer loads. */
 export function LazyChatMarkdown({ text, sources }: { text: string; sources: SourceUrlUIPart[] }) {
   return (
-    <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
+    <Suspense fallback={<p className="whitespace-pre-wrap" data-markdown-pending>{text}</p>}>
       <ChatMarkdown text={text} sources={sources} />
     </Suspense>
   );

@@ -107,6 +107,8 @@ describe("in Chromium", () => {
     await askInPage(page, "What is crema exporter?");
     const answer = page.locator('[data-role="assistant"]').last();
     await expect.poll(() => answer.locator(".prose").innerText()).toContain("the real source");
+    // The markdown renderer loads on demand; until it has, the answer is its escaped plain text.
+    await expect.poll(() => answer.locator("[data-markdown-pending]").count()).toBe(0);
     const hrefs = await answer.locator("a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(new URL(href).origin).toBe(baseUrl);
