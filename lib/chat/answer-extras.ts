@@ -1,3 +1,4 @@
+import { messageText } from "./conversation";
 import type { UIMessageChunk } from "ai";
 import type { InsightRecorder } from "../insights/record";
 import type { AnswerPath, ChatMessage, ChatMessageMetadata, Retrieval } from "./types";
@@ -56,7 +57,7 @@ export async function addAnswerExtras({ stream, retrieval, question, clientKey, 
 }): Promise<ReadableStream<UIMessageChunk>> {
   const followUps = suggestFollowUps && retrieval.sources.length > 0 ? await suggestFollowUps(retrieval.sources) : [];
   const id = insights?.newId();
-  const text = question?.parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join(" ") ?? "";
+  const text = question ? messageText(question) : "";
   return withAnswerExtras({
     stream,
     metadata: { ...(id ? { insightId: id } : {}), ...(followUps.length > 0 ? { followUps } : {}) },

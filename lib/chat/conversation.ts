@@ -26,7 +26,7 @@ export const QUERY_MAX_CHARS = 1_000;
 export const MODEL_HISTORY_MESSAGES = 8;
 
 /** The plain text of a message: its text parts joined. */
-function messageText(message: ChatMessage): string {
+export function messageText(message: ChatMessage): string {
   return message.parts
     .flatMap((part) => (part.type === "text" ? [part.text] : []))
     .join("")

@@ -1,11 +1,9 @@
+import { TITLE_SEPARATOR } from "../chunk/constants";
 import type { Chunk } from "../chunk/types";
 import type { NumberedSource } from "./types";
 
 /** Follow-up questions offered after an answer: enough choice, few enough to read at a glance. */
 export const FOLLOW_UP_COUNT = 3;
-
-/** Between the parts of a chunk title ("Document › Section › Subsection"). */
-const TITLE_SEPARATOR = " › ";
 
 const documentOf = (url: string) => url.split("#")[0]!;
 

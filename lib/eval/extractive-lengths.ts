@@ -1,10 +1,10 @@
+import { EXTRACTIVE_MAX_CHARS } from "../chat/extractive/constants";
 import { createExtractiveProvider } from "../chat/providers/extractive";
 import { packContext } from "../search/pack-context";
 import { searchIndex } from "../search/search";
 import type { SearchIndex } from "../search/types";
 
-/** The longest extractive answer the issue allows: well under one phone screen. */
-export const EXTRACTIVE_MAX_CHARS = 900;
+export { EXTRACTIVE_MAX_CHARS };
 
 /** Lengths of the extractive answers to a set of queries (lexical retrieval, as with no keys and no Pi). */
 export interface ExtractiveFigures {

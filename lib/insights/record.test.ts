@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ALL_VISITORS_KEY } from "../chat/client-identity";
 import { MAX_RECORDED_QUESTION_CHARS } from "./constants";
 import { capQuestion, createInsightRecorder } from "./record";
 import { createFileInsightStore, createLogInsightStore, parseInsightLines, readFileInsights } from "./stores";
@@ -34,6 +35,16 @@ describe("createInsightRecorder", () => {
     const [a, b, c] = parseInsightLines(lines).map((e) => (e.type === "question" ? e.visitor : undefined));
     expect(a).toBe(b);
     expect(c).not.toBe(a);
+  });
+
+  it("gives no visitor hash to the key every untold-apart visitor shares, so they are not counted as one visitor", async () => {
+    const file = tempFile();
+    const recorder = createInsightRecorder({ store: createFileInsightStore({ file }) });
+    await recorder.recordQuestion({ ...facts, clientKey: ALL_VISITORS_KEY });
+    await recorder.recordQuestion({ ...facts, id: "q2", clientKey: "203.0.113.9" });
+    const [shared, known] = readFileInsights({ file }) as Array<{ visitor?: string }>;
+    expect(shared).not.toHaveProperty("visitor");
+    expect(known?.visitor).toMatch(/^[0-9a-f]{12}$/);
   });
 
   it("caps a pasted essay to the recorded length and folds its whitespace", () => {

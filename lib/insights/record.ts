@@ -1,3 +1,4 @@
+import { ALL_VISITORS_KEY } from "../chat/client-identity";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { MAX_RECORDED_QUESTION_CHARS, VISITOR_HASH_CHARS } from "./constants";
 import type { InsightStore, QuestionEvent } from "./types";
@@ -26,7 +27,8 @@ export function createInsightRecorder({ store, now = () => new Date(), log = con
 }): InsightRecorder {
   let salt = { day: "", value: "" };
   const visitorOf = (clientKey: string | undefined, day: string) => {
-    if (!clientKey || clientKey === "unknown") return undefined;
+    // Visitors the site cannot tell apart share one key: hashing it would make them one visitor.
+    if (!clientKey || clientKey === ALL_VISITORS_KEY) return undefined;
     if (salt.day !== day) salt = { day, value: randomBytes(16).toString("hex") };
     return createHash("sha256").update(`${salt.value}\0${clientKey}`).digest("hex").slice(0, VISITOR_HASH_CHARS);
   };

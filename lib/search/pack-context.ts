@@ -17,7 +17,7 @@ export interface PackedSource {
 }
 
 /** Between two passages of one source (parts of one long section share its URL). */
-const PASSAGE_SEPARATOR = "\n\n…\n\n";
+export const PASSAGE_SEPARATOR = "\n\n…\n\n";
 
 function render(sources: PackedSource[]): string {
   return sources.map((source) => `[${source.n}] ${source.title} (${source.url})\n${source.text}`).join("\n\n");

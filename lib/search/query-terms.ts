@@ -21,9 +21,9 @@ function meaningfulWords(query: string): string[] {
   return nlp.tokens.removeWords(tokenize(query)).filter((word) => word.length > 1);
 }
 
-/** True when a word names a topic: not a BM25 stop word and not question framing. */
+/** True when one of {@link meaningfulWords} names a topic: not question framing (stop words are already gone). */
 function isTopicWord(word: string): boolean {
-  return !QUESTION_FRAME_WORDS.has(word) && nlp.tokens.removeWords([word]).length === 1;
+  return !QUESTION_FRAME_WORDS.has(word);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../chunk/types";
 import { RECENCY_DOCUMENTS } from "./constants";
-import { rankByRecency } from "./recency";
+import { asksForRecent, rankByRecency } from "./recency";
 
 const chunk = (documentUrl: string, kind: Chunk["kind"], date: string): Chunk => ({ id: `${documentUrl}#`, kind, documentTitle: documentUrl, documentUrl, url: documentUrl, anchor: null, title: documentUrl, date, text: "" });
 
@@ -29,5 +29,19 @@ describe("rankByRecency", () => {
 
   it("puts an undated document last", () => {
     expect(rankByRecency([chunk("/blog/x", "post", "?"), chunk("/blog/a", "post", "2020-01-01")], "latest post")).toEqual([1, 0]);
+  });
+});
+
+describe("asksForRecent", () => {
+  it("is true for latest, recent and newest, and for 'now' words beside work made or written", () => {
+    for (const question of ["What's the latest thing you wrote?", "What's your newest project?", "Anything recent?", "What are you currently working on?", "What are you writing these days?"]) {
+      expect(asksForRecent(question), question).toBe(true);
+    }
+  });
+
+  it("is false for a question about the present that names no work made or written ('what do you do these days?')", () => {
+    for (const question of ["What do you do for work these days?", "Where do you currently live?", "What do you do nowadays?"]) {
+      expect(asksForRecent(question), question).toBe(false);
+    }
   });
 });

@@ -1,13 +1,15 @@
 import type { Chunk } from "../chunk/types";
 import { RECENCY_DOCUMENTS } from "./constants";
 
-const RECENCY_WORDS = /\b(latest|recent(ly)?|newest|lately|current(ly)?|most recent|these days|nowadays)\b/i;
+const RECENCY_WORDS = /\b(latest|recent(ly)?|newest|lately|most recent)\b/i;
+/** "Now" words ask for the newest work only beside a word for work made or written: "what do you do these days?" is about the present, not the newest post. */
+const NOW_WORDS = /\b(current(ly)?|these days|nowadays|right now)\b/i;
 const BUILT_WORDS = /\b(built|build|project|projects|made|shipped|working on)\b/i;
-const WRITTEN_WORDS = /\b(wrote|write|written|post|posts|blog|article)\b/i;
+const WRITTEN_WORDS = /\b(wrote|write|writing|written|post|posts|blog|article)\b/i;
 
-/** True when the question asks for the newest work ("latest", "recent", "newest", ...). */
+/** True when the question asks for the newest work ("latest", "recent", "newest", or "currently" with "working on", "writing", ...). */
 export function asksForRecent(query: string): boolean {
-  return RECENCY_WORDS.test(query);
+  return RECENCY_WORDS.test(query) || (NOW_WORDS.test(query) && (BUILT_WORDS.test(query) || WRITTEN_WORDS.test(query)));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { PASSAGE_SEPARATOR } from "../../search/pack-context";
 import { splitSentences } from "./sentences";
 
 /** One quotable block of a source: prose as sentences, a list (with the sentence that leads into it), or a table. */
@@ -6,8 +7,6 @@ export type SourceBlock =
   | { type: "list"; lead?: string; items: string[] }
   | { type: "table"; header: string[]; rows: string[][] };
 
-/** How `packContext` joins the passages of one source (parts of one long section). */
-const PASSAGE_SEPARATOR = "\n\n…\n\n";
 
 /** The summary lines an intro chunk carries for search, not for reading. */
 const SUMMARY_LABEL = /^(Tags|Technologies):\s/;

@@ -1,4 +1,5 @@
 import nlp from "wink-nlp-utils";
+import { tokenize } from "../../search/bm25";
 
 /** Words of a question's frame ("what kind of … have you done", "tell me more") that say nothing about its topic. */
 const QUESTION_FRAME_WORDS = new Set([
@@ -8,12 +9,6 @@ const QUESTION_FRAME_WORDS = new Set([
 
 /** What is left of a contraction once split at the apostrophe ("what's", "I've", "don't"): never a topic. */
 const CONTRACTION_PARTS = new Set(["ve", "ll", "re", "don", "didn", "doesn", "isn", "wasn", "aren", "haven", "hasn", "couldn", "wouldn", "shouldn"]);
-
-/** Lower-cases, folds accents ("ékezet" → "ekezet") and splits on anything not a letter or digit. */
-function tokenize(text: string): string[] {
-  const folded = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
-  return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
-}
 
 /** The content words of a text, stop words and question-frame words dropped, stemmed ("working" → "work"). */
 export function contentTerms(text: string): string[] {

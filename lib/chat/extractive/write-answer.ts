@@ -32,15 +32,15 @@ function queryTermsOf(messages: AnswerInput["messages"]): { question: string; qu
 }
 
 /** The paragraphs plus the label, as one markdown answer. */
-function withLabel(paragraphs: string[]): string {
-  return [...paragraphs, `_${EXTRACTIVE_LABEL}_`].join("\n\n");
+function withLabel(paragraphs: string[], label: string): string {
+  return [...paragraphs, `_${label}_`].join("\n\n");
 }
 
 /** Drops the weakest pick (or a list's last item) until the answer fits the hard cap. */
-function fitPicks(picks: QuotedUnit[], render: (picks: QuotedUnit[]) => string[]): string[] {
+function fitPicks(picks: QuotedUnit[], render: (picks: QuotedUnit[]) => string[], label: string): string[] {
   let kept = picks;
   let paragraphs = render(kept);
-  while (kept.length > 0 && withLabel(paragraphs).length > EXTRACTIVE_MAX_CHARS) {
+  while (kept.length > 0 && withLabel(paragraphs, label).length > EXTRACTIVE_MAX_CHARS) {
     const weakest = kept.reduce((a, b) => (b.score < a.score ? b : a));
     kept = weakest.parts.length > 1 ? kept.map((p) => (p === weakest ? { ...p, parts: p.parts.slice(0, -1) } : p)) : kept.filter((p) => p !== weakest);
     paragraphs = render(kept);
@@ -54,7 +54,7 @@ function fitPicks(picks: QuotedUnit[], render: (picks: QuotedUnit[]) => string[]
  * "latest" question names the newest item and its date first. At most
  * `EXTRACTIVE_MAX_CHARS`, label included.
  */
-export function writeExtractiveAnswer({ messages, sources }: Pick<AnswerInput, "messages" | "sources">): string {
+export function writeExtractiveAnswer({ messages, sources, label = EXTRACTIVE_LABEL }: Pick<AnswerInput, "messages" | "sources"> & { label?: string }): string {
   if (sources.length === 0) return NOTHING_TO_QUOTE;
   const { question, query } = queryTermsOf(messages);
   const newest = asksForRecent(question) ? newestSources({ sources, question }) : [];
@@ -73,6 +73,6 @@ export function writeExtractiveAnswer({ messages, sources }: Pick<AnswerInput, "
     const opening = first && !first.includes("\n") ? [`${writeLatestLine(lead)} ${first}`, ...rest] : [writeLatestLine(lead), ...quoted];
     return [...opening, ...(earlier ? [earlier] : [])];
   };
-  const paragraphs = fitPicks(picks, render);
-  return withLabel(paragraphs.length > 0 ? paragraphs : [ONLY_LINKS]);
+  const paragraphs = fitPicks(picks, render, label);
+  return withLabel(paragraphs.length > 0 ? paragraphs : [ONLY_LINKS], label);
 }

@@ -8,9 +8,8 @@ export function createExtractiveProvider(): AnswerProvider {
   return {
     name: "extractive",
     async *stream({ messages, sources, extractiveLabel }) {
-      const written = writeExtractiveAnswer({ messages, sources });
       // When the day's answer budget, not a missing model, is the reason, the label says so.
-      const answer = extractiveLabel ? written.replace(`_${EXTRACTIVE_LABEL}_`, `_${extractiveLabel}_`) : written;
+      const answer = writeExtractiveAnswer({ messages, sources, label: extractiveLabel });
       // One paragraph per delta, so the answer still arrives as a stream.
       const paragraphs = answer.split("\n\n");
       for (const [i, paragraph] of paragraphs.entries()) yield i < paragraphs.length - 1 ? `${paragraph}\n\n` : paragraph;
