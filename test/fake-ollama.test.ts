@@ -197,7 +197,13 @@ describe("startFakeOllama: faults for the gateway's hardening", () => {
     fake.trickle(1);
     const res = await post("/api/embed", { model: "bge-m3", input: "hi" });
     expect(res.headers.get("content-length")).not.toBeNull();
-    expect((await res.json()).embeddings).toEqual([hashEmbed("hi", 8)]);
+    // The body arrives in many reads, not one: a trickle() that did nothing would send it whole.
+    const reader = res.body!.getReader();
+    const parts: Uint8Array[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) parts.push(read.value);
+    expect(parts.length).toBeGreaterThan(10);
+    const body = JSON.parse(Buffer.concat(parts).toString("utf8")) as { embeddings: number[][] };
+    expect(body.embeddings).toEqual([hashEmbed("hi", 8)]);
   });
 
   it("answers a raw 200 body when told to, and forgets a model as `ollama rm` does", async () => {

@@ -20,7 +20,7 @@ export type TestPrometheus = {
 };
 
 /** The binary: `PROMETHEUS_BIN`, else Debian's `/usr/bin/prometheus`. */
-export function prometheusBinary(): string {
+function prometheusBinary(): string {
   return process.env.PROMETHEUS_BIN ?? "/usr/bin/prometheus";
 }
 

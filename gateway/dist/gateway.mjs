@@ -6183,6 +6183,7 @@ function createPool(options) {
       const missing = reply.status === 200 ? modelsMissing(reply.body, options.models) : void 0;
       if (missing === void 0) return markDown(member, `GET /api/tags answered ${reply.status === 200 ? "something that is not a model list" : reply.status}`);
       if (missing.length > 0) return setState(member, "mismatched", `does not serve ${missing.join(", ")}; kept out until it does`);
+      if (member.state === "down" && now() < member.downUntil) return;
       setState(member, "up", "");
     } catch {
       markDown(member, "unreachable");

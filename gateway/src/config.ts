@@ -126,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
 }
 
 /** Reads `OLLAMA_URL`: comma-separated base URLs, each optionally ending in `*N`, its own cap on calls in flight (e.g. `http://gpu.lan:11434*8`). */
-export function parseUpstreams(list: string, concurrency: number, problems: string[]): UpstreamSpec[] {
+function parseUpstreams(list: string, concurrency: number, problems: string[]): UpstreamSpec[] {
   const specs: UpstreamSpec[] = [];
   for (const entry of list.split(",").map((e) => e.trim()).filter(Boolean)) {
     const [, raw, cap] = /^(.*?)(?:\*(\d+))?$/.exec(entry) ?? [];

@@ -3,7 +3,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** Every metric name starts with this. */
-export const METRIC_PREFIX = "embed_gateway";
+const METRIC_PREFIX = "embed_gateway";
 
 // From a cached answer (~1 ms) to a full 64-chunk batch on the Pi (~96 s).
 const DURATION_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];

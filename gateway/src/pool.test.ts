@@ -69,4 +69,12 @@ describe("createPool", () => {
     expect(p.anyUp()).toBe(false);
     expect((await p.acquire())!.member).toBe(a);
   });
+
+  it("attack: an unauthenticated /healthz probe cannot end a failed member's cool-off early (its /api/tags still answers)", async () => {
+    const p = await poolOf([2, 2]);
+    const [a] = p.members;
+    p.markDown(a!, "answered 500");
+    await p.probeAll(); // what GET /healthz triggers, at most once a second, for anyone
+    expect(a!.state).toBe("down");
+  });
 });

@@ -119,6 +119,9 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
       const missing = reply.status === 200 ? modelsMissing(reply.body, options.models) : undefined;
       if (missing === undefined) return markDown(member, `GET /api/tags answered ${reply.status === 200 ? "something that is not a model list" : reply.status}`);
       if (missing.length > 0) return setState(member, "mismatched", `does not serve ${missing.join(", ")}; kept out until it does`);
+      // A member marked down by a failed call sits out its cool-off: a public /healthz probe
+      // answering /api/tags says Ollama listens, not that the 5xx or garbage reply is over.
+      if (member.state === "down" && now() < member.downUntil) return;
       setState(member, "up", "");
     } catch {
       markDown(member, "unreachable");
