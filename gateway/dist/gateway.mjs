@@ -5980,6 +5980,7 @@ function createSocketUpstream(base) {
   }, IDLE_SWEEP_MS);
   sweeper.unref();
   function attempt(call, request, allowStale) {
+    const started = performance.now();
     return new Promise((resolve, reject) => {
       const reused = idle.pop();
       const conn = reused ?? open();
@@ -6025,7 +6026,8 @@ function createSocketUpstream(base) {
             release();
             conn.user = void 0;
             conn.socket.destroy();
-            return void attempt(call, request, false).then(resolve, reject);
+            const left = Math.max(0, call.deadlineMs - (performance.now() - started));
+            return void attempt({ ...call, deadlineMs: left }, request, false).then(resolve, reject);
           }
           settle(new GatewayError("unavailable:upstream"));
         }

@@ -54,6 +54,7 @@ export function createSocketUpstream(base: URL): Upstream {
   sweeper.unref();
 
   function attempt(call: UpstreamCall, request: string, allowStale: boolean): Promise<UpstreamReply> {
+    const started = performance.now();
     return new Promise((resolve, reject) => {
       const reused = idle.pop();
       const conn = reused ?? open();
@@ -101,7 +102,9 @@ export function createSocketUpstream(base: URL): Upstream {
             release();
             conn.user = undefined;
             conn.socket.destroy();
-            return void attempt(call, request, false).then(resolve, reject);
+            // The retry gets what is left of the deadline, so it stays one total deadline.
+            const left = Math.max(0, call.deadlineMs - (performance.now() - started));
+            return void attempt({ ...call, deadlineMs: left }, request, false).then(resolve, reject);
           }
           settle(new GatewayError("unavailable:upstream"));
         },
