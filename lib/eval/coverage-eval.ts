@@ -1,5 +1,5 @@
 import { retrievalQueryOf } from "./questions";
-import { COVERED_THRESHOLDS, decideCoverage, type LexicalThresholds } from "../search/coverage";
+import { COVERED_THRESHOLDS, decideCoverage, isLexicallyCovered, type LexicalThresholds } from "../search/coverage";
 import { searchIndex } from "../search/search";
 import type { SearchIndex } from "../search/types";
 import { SHALLOW_K } from "./metrics";
@@ -24,6 +24,8 @@ export interface CoverageMeasure extends CoverageCase {
   lexical: number;
   vocabulary: number;
   topical: number;
+  /** Kinds of personal detail asked for that no best chunk is about. */
+  unsupportedDetails: string[];
   /** Covered whatever the lexical thresholds ("latest" questions answered by dates). */
   always: boolean;
   /** Best cosine, when the query had a usable vector. */
@@ -53,13 +55,13 @@ export function measureCoverage({ index, cases, vectorOf }: { index: SearchIndex
     const queryVector = vectorOf(c.query);
     const dense = queryVector ? (searchIndex({ index, query: c.query, queryVector }).denseTop ?? null) : null;
     const top = searchIndex({ index, query: c.query, limit: SHALLOW_K }).results.map((result) => result.chunk.url);
-    return { ...c, lexical: decision.evidence.lexical, vocabulary: decision.evidence.vocabulary, topical: decision.evidence.topical, always: decision.covered, dense, answerFound: c.expected.some((url) => top.includes(url)) };
+    return { ...c, lexical: decision.evidence.lexical, vocabulary: decision.evidence.vocabulary, topical: decision.evidence.topical, unsupportedDetails: decision.evidence.unsupportedDetails, always: decision.covered, dense, answerFound: c.expected.some((url) => top.includes(url)) };
   });
 }
 
 /** Covered under these thresholds: lexically, or (hybrid) by a dense match at or above `denseMin`, or (hybrid, no `denseMin`) left to the model. */
 export function isCovered(m: CoverageMeasure, thresholds: LexicalThresholds, dense?: { denseMin: number | null }): boolean {
-  if (m.always || (m.lexical >= thresholds.evidence && m.vocabulary >= thresholds.vocabulary && m.topical >= thresholds.topical)) return true;
+  if (m.always || isLexicallyCovered(m, thresholds)) return true;
   if (!dense || m.dense === null) return false;
   return dense.denseMin === null || m.dense >= dense.denseMin;
 }

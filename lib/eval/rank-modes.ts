@@ -1,4 +1,4 @@
-import { lexicalQueryOf } from "../search/query-terms";
+import { lexicalQueryIn } from "../search/query-terms";
 import { rankLexical, searchIndex, unitQueryVector } from "../search/search";
 import type { SearchIndex } from "../search/types";
 import { rankByCosine } from "../search/vectors";
@@ -32,7 +32,7 @@ export function rankInModes({ index, query, queryVector }: { index: SearchIndex;
   // Lexical is what the chat serves without a vector: the BM25 list, plus the recency list on "latest" questions.
   const lexical = searchIndex({ index, query, lexical: candidates, limit: MAX_K }).results.map((result) => result.chunk.url);
   // rankLexical drops the scores; the best one is read from the engine for the refusal-threshold table.
-  const [best] = index.bm25.search(lexicalQueryOf({ query, abbreviations: index.abbreviations }), 1) as Array<[string, number]>;
+  const [best] = index.bm25.search(lexicalQueryIn(index, query), 1) as Array<[string, number]>;
   const top: TopScores = { bm25: best ? best[1] : null, cosine: null };
   const unit = unitQueryVector(index, queryVector);
   if (!unit) return { rankings: { lexical }, top };

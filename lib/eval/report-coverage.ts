@@ -29,24 +29,24 @@ export function coverageLines(result: EvalResult): string[] {
     ? "dense covered threshold: none (no query vectors in this run)"
     : `dense covered threshold for ${result.model}: ${coverage.denseFitted} (CHAT_DENSE_COVERED_MIN)${result.fake ? "; fake embedder: this proves the path only, fit it against your real endpoint" : ""}`;
   return [
-    `thresholds in force (lib/search/coverage.ts): ${thresholdsOf(coverage.inForce)}`,
+    `thresholds in force (lib/search/coverage.ts): ${thresholdsOf(coverage.inForce)}; personal details asked for ("your email address") need a chunk in a place named for them`,
     `fitted on the fit half: ${thresholdsOf(coverage.fitted)}; on the held-out half they refuse ${fitted.refusedFirst.toFixed(2)} first, ${fitted.refusedFollowUp.toFixed(2)} as follow-ups, ${fitted.falseRefusals.toFixed(2)} false`,
     dense,
     `extractive answers (${extractive.answers} covered answerable questions, lexical): p50 ${extractive.p50} chars · p95 ${extractive.p95} chars · max ${extractive.max} · over ${EXTRACTIVE_MAX_CHARS}: ${extractive.overMax} · with "Tags:": ${extractive.withTags}`,
   ];
 }
 
-const measureRow = (m: CoverageMeasure, covered: boolean) => [m.id, m.asked, m.history.length ? `“${m.history.join(" / ")}” → ${m.question}` : m.question, m.lexical.toFixed(2), m.vocabulary.toFixed(2), m.topical.toFixed(2), m.dense === null ? "—" : m.dense.toFixed(3), covered ? "covered" : m.answerFound ? "refused (false: answer in top 5)" : "refused"];
+const measureRow = (m: CoverageMeasure, covered: boolean) => [m.id, m.asked, m.history.length ? `“${m.history.join(" / ")}” → ${m.question}` : m.question, m.lexical.toFixed(2), m.vocabulary.toFixed(2), m.topical.toFixed(2), m.unsupportedDetails.join(", ") || "—", m.dense === null ? "—" : m.dense.toFixed(3), covered ? "covered" : m.answerFound ? "refused (false: answer in top 5)" : "refused"];
 
 /** The markdown section: the table, the lines, then every unanswerable case and every falsely refused answerable one. */
 export function coverageMarkdown(result: EvalResult): string {
   const { coverage } = result;
   const lexicalCovered = (m: CoverageMeasure) => isCovered(m, coverage.inForce);
-  const header = ["id", "asked", "question", "evidence", "vocabulary", "topical", "top cosine", "lexical decision"];
+  const header = ["id", "asked", "question", "evidence", "vocabulary", "topical", "personal details unmet", "top cosine", "lexical decision"];
   const unanswerable = coverage.measures.filter((m) => !m.answerable).sort((a, b) => b.lexical - a.lexical);
   const refused = coverage.measures.filter((m) => m.answerable && !lexicalCovered(m));
   return [
-    `A question is covered when its lexical evidence (the best of the top BM25 chunks: each topic word weighted by its idf and counted by how strongly the chunk holds it, 0..1) its vocabulary (the idf-weighted share of its topic words the writing uses at all) and its topicality (the share that one of the best chunks is about: in its title, headings, tags or a list of named things, or mentioned at least twice in that chunk) all reach their thresholds, or, with a query vector, when its best cosine reaches \`CHAT_DENSE_COVERED_MIN\` (unset: the model decides). Unanswerable questions are asked first and again after an unrelated answerable question. A refusal of an answerable question is **false** when lexical retrieval had an answering chunk in its top 5 (the sources would have answered); refusing a paraphrase that keyword search misses loses nothing the sources held, and with a query vector such a question goes to the model instead. Both columns are shown. Halves alternate through \`eval/questions.json\`; the fit picks the thresholds that refuse the most unanswerable cases of the fit half while refusing at most 5% of its answerable questions.`,
+    `A question is covered when its lexical evidence (the best of the top BM25 chunks: each topic word weighted by its idf and counted by how strongly the chunk holds it, 0..1) its vocabulary (the idf-weighted share of its topic words the writing uses at all) and its topicality (the share that one of the best chunks is about: in its title, headings, tags or a list of named things, or mentioned at least twice in that chunk) all reach their thresholds and no personal detail it asks the author for ("your email address", "your partner", "your daily rate") lacks a best chunk in a place named for it (title, headings, tags), or, with a query vector, when its best cosine reaches \`CHAT_DENSE_COVERED_MIN\` (unset: the model decides). Unanswerable questions are asked first and again after an unrelated answerable question. A refusal of an answerable question is **false** when lexical retrieval had an answering chunk in its top 5 (the sources would have answered); refusing a paraphrase that keyword search misses loses nothing the sources held, and with a query vector such a question goes to the model instead. Both columns are shown. Halves alternate through \`eval/questions.json\`; the fit picks the thresholds that refuse the most unanswerable cases of the fit half while refusing at most 5% of its answerable questions.`,
     "",
     refusalTable(result),
     "",

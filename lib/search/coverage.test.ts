@@ -71,6 +71,39 @@ describe("decideCoverage", () => {
   });
 });
 
+describe("decideCoverage on personal details", () => {
+  const site = (extra: Chunk[] = []) => lexicalSearchIndex({
+    model: "test",
+    chunks: [
+      chunk("matching", "Work › Deliveries", "Built an address-matching service that fixed messy delivery addresses for couriers."),
+      chunk("phone", "Moving › Paperwork", "I got a phone number, a tax number and a bank account in my first month."),
+      chunk("team", "Work › The team", "My partner team in Lisbon ran the data platform."),
+      ...extra,
+    ],
+  });
+
+  it("refuses the author's contact details when the words only occur elsewhere (\"address\" in a service's name)", () => {
+    const decision = decideCoverage({ index: site(), query: "What is your home address?" });
+    expect(decision).toMatchObject({ covered: false, evidence: { unsupportedDetails: ["contact"] } });
+    expect(decision.reason).toContain("contact details");
+    expect(decideCoverage({ index: site(), query: "What's your phone number?" }).covered).toBe(false);
+    expect(decideCoverage({ index: site(), query: "What does your partner do?" }).covered).toBe(false);
+  });
+
+  it("covers them once a place of the writing is named for them (a Contact page)", () => {
+    const withContact = site([chunk("contact", "Contact", "Email me at ines@example.com; my phone is on request.")]);
+    expect(decideCoverage({ index: withContact, query: "What is your email address?" })).toMatchObject({ covered: true, evidence: { unsupportedDetails: [] } });
+  });
+
+  it("leaves questions about the work alone, even when a detail word names part of it", () => {
+    expect(decideCoverage({ index: site(), query: "What did your address-matching service do?" }).covered).toBe(true);
+  });
+
+  it("still lets a close dense match cover such a question", () => {
+    expect(decideCoverage({ index: site(), query: "What is your home address?", denseTop: 0.9, denseMin: 0.6 }).covered).toBe(true);
+  });
+});
+
 describe("informativenessOf", () => {
   it("weighs a word by how few chunks hold it, and a word in half of them or more at the floor", () => {
     expect(informativenessOf(1, 100)).toBeGreaterThan(informativenessOf(10, 100));

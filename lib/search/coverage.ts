@@ -1,25 +1,25 @@
 import { BM25_K1, indexTokens, scoreByBm25, type Bm25 } from "./bm25";
-import { lexicalQueryOf, topicWordsOf } from "./query-terms";
+import { lexicalQueryIn, topicWordsOf } from "./query-terms";
+import { labelExpansionsOf, labelsForWords } from "./everyday-labels";
 import { asksForRecent } from "./recency";
-import { isTopicalIn } from "./topicality";
+import { detailTokensOf, personalDetailsAskedIn } from "./personal-details";
+import { isTopicalIn, placeTokensOf } from "./topicality";
 import type { SearchIndex } from "./types";
 
 /**
  * Least lexical evidence (0..1, see {@link lexicalEvidence}) for a question to count as
  * covered: fitted by `npm run eval` on half the questions (answerable and unanswerable,
- * asked first and as follow-ups) and checked on the other half, never per question. On
- * the sample content any floor above 0 refuses paraphrases whose answer keyword search
- * did find (more than 5% of answerable questions), so the fit leaves it at 0 and the
- * vocabulary test decides; another author's content may fit a higher one.
+ * asked first and as follow-ups) and checked on the other half, never per question. A
+ * question whose best chunk holds only a sliver of its words is not one the writing answers.
  */
-export const LEXICAL_COVERED_MIN = 0;
+export const LEXICAL_COVERED_MIN = 0.15;
 
 /**
  * Least share (idf-weighted) of a question's topic words that the writing uses anywhere:
- * below it, a word that carries the question ("married", "France") is one the author
+ * below it, the words that carry the question ("married", "France") are ones the author
  * never wrote. Fitted with LEXICAL_COVERED_MIN by `npm run eval`.
  */
-export const VOCABULARY_COVERED_MIN = 0.5;
+export const VOCABULARY_COVERED_MIN = 0.3;
 
 /**
  * Least share (idf-weighted) of a question's topic words that one of its best chunks is
@@ -60,6 +60,8 @@ export interface CoverageEvidence {
   denseMin: number | null;
   /** URL of the chunk with the best lexical evidence. */
   bestUrl: string | null;
+  /** Kinds of personal detail the question asks the author for ("contact", "family") that none of its best chunks sits in a place named for (title, headings, tags). */
+  unsupportedDetails: string[];
 }
 
 /** Whether the writing covers a question, and why. */
@@ -111,14 +113,15 @@ export function informativenessOf(df: number, documents: number): number {
  * word in a heading counts more than one passing mention in a long body. 1 means every
  * word is matched strongly; 0 that none is.
  */
-export function lexicalEvidence({ index, query }: { index: SearchIndex; query: string }): { terms: string[]; vocabulary: number; topical: number; best: { chunk: number; score: number; matched: string[] } | null } {
+export function lexicalEvidence({ index, query }: { index: SearchIndex; query: string }): { terms: string[]; vocabulary: number; topical: number; best: { chunk: number; score: number; matched: string[] } | null; unsupportedDetails: string[] } {
   const engine = index.bm25;
   // "latest"/"newest" are answered by the dates (the recency list), not by a chunk that uses the word.
   const terms = topicWordsOf(query).filter((term) => !(asksForRecent(query) && asksForRecent(term)));
   const tokens = engine.getTokens();
   const { df, documents } = frequenciesOf(engine);
+  const labels = labelExpansionsOf(index.chunks);
   const alternatives = terms.map((term) => {
-    const expansions = index.abbreviations.filter((a) => a.short === term).map((a) => a.long);
+    const expansions = [...index.abbreviations.filter((a) => a.short === term).map((a) => a.long), ...labelsForWords([term], labels)];
     return [...new Set([term, ...expansions].flatMap(indexTokens))].map((token) => ({ token, index: tokens[token] }));
   });
   // A word's weight is its idf (the rarest of its forms); a word the writing never uses weighs as a word used once would.
@@ -128,12 +131,13 @@ export function lexicalEvidence({ index, query }: { index: SearchIndex; query: s
   };
   const weights = alternatives.map((alts) => (alts.length === 0 ? 0 : weightOf(alts)));
   const total = weights.reduce((sum, w) => sum + w, 0);
-  if (total === 0) return { terms, vocabulary: 1, topical: 0, best: null };
+  let unsupportedDetails = personalDetailsAskedIn(query);
+  if (total === 0) return { terms, vocabulary: 1, topical: 0, best: null, unsupportedDetails };
   const known = alternatives.reduce((sum, alts, i) => sum + (alts.some((a) => a.index !== undefined) ? weights[i]! : 0), 0);
   const docs = engine.getDocs();
   let best: { chunk: number; score: number; matched: string[] } | null = null;
   let topical = 0;
-  for (const [chunk] of scoreByBm25({ engine, query: lexicalQueryOf({ query, abbreviations: index.abbreviations }), limit: COVERAGE_CANDIDATES })) {
+  for (const [chunk] of scoreByBm25({ engine, query: lexicalQueryIn(index, query), limit: COVERAGE_CANDIDATES })) {
     const freq = docs[String(chunk)]!.freq;
     let score = 0;
     const matched: string[] = [];
@@ -145,13 +149,27 @@ export function lexicalEvidence({ index, query }: { index: SearchIndex; query: s
     if (!best || score / total > best.score) best = { chunk, score: score / total, matched };
     const about = alternatives.reduce((sum, alts, i) => sum + (isTopicalIn({ chunks: index.chunks, position: chunk, tokens: alts.map((a) => a.token) }) ? weights[i]! : 0), 0);
     topical = Math.max(topical, about / total);
+    const place = placeTokensOf({ chunks: index.chunks, position: chunk });
+    unsupportedDetails = unsupportedDetails.filter((kind) => !detailTokensOf(kind).some((token) => place.has(token)));
   }
-  return { terms, vocabulary: known / total, topical, best };
+  return { terms, vocabulary: known / total, topical, best, unsupportedDetails };
+}
+
+/** The evidence a lexical decision is read from: measured once, judged under any thresholds. */
+export type LexicalMeasure = Pick<CoverageEvidence, "lexical" | "vocabulary" | "topical" | "unsupportedDetails">;
+
+/**
+ * The lexical rule of the covered decision, shared by the chat and the eval: every share
+ * reaches its threshold, and no personal detail the question asks for ("your email
+ * address") is left without a chunk about it.
+ */
+export function isLexicallyCovered(measure: LexicalMeasure, thresholds: LexicalThresholds): boolean {
+  return measure.lexical >= thresholds.evidence && measure.vocabulary >= thresholds.vocabulary && measure.topical >= thresholds.topical && measure.unsupportedDetails.length === 0;
 }
 
 /**
  * The covered decision from the question's own evidence: covered when its lexical
- * evidence reaches LEXICAL_COVERED_MIN, or its best dense match reaches `denseMin`.
+ * evidence passes {@link isLexicallyCovered}, or its best dense match reaches `denseMin`.
  * Dense evidence can only make a question covered. With a usable query vector but no
  * `denseMin` set, weak lexical evidence is not enough to refuse: the model decides.
  */
@@ -163,16 +181,17 @@ export function decideCoverage({ index, query, denseTop = null, denseMin = null,
   /** The lexical thresholds; the eval passes others while fitting. */
   thresholds?: LexicalThresholds;
 }): CoverageDecision {
-  const { terms, vocabulary, topical, best } = lexicalEvidence({ index, query });
+  const { terms, vocabulary, topical, best, unsupportedDetails } = lexicalEvidence({ index, query });
   const recentOnly = terms.length === 0 && asksForRecent(query);
   const lexical = recentOnly ? 1 : (best?.score ?? 0);
-  const evidence: CoverageEvidence = { terms, matched: best?.matched ?? [], lexical, vocabulary, topical, dense: denseTop, denseMin, bestUrl: best ? index.chunks[best.chunk]!.url : null };
+  const evidence: CoverageEvidence = { terms, matched: best?.matched ?? [], lexical, vocabulary, topical, dense: denseTop, denseMin, bestUrl: best ? index.chunks[best.chunk]!.url : null, unsupportedDetails };
   const decide = (covered: boolean, reason: string): CoverageDecision => ({ covered, topScore: lexical, reason, evidence });
   if (recentOnly) return decide(true, "asks only for the newest work, which the dates answer");
-  const share = `lexical evidence ${lexical.toFixed(2)}, vocabulary ${vocabulary.toFixed(2)}, topical ${topical.toFixed(2)} (matched ${evidence.matched.length} of ${terms.length} topic words)`;
+  const details = unsupportedDetails.length > 0 ? `, asks for ${unsupportedDetails.join(" and ")} details no best chunk is about` : "";
+  const share = `lexical evidence ${lexical.toFixed(2)}, vocabulary ${vocabulary.toFixed(2)}, topical ${topical.toFixed(2)} (matched ${evidence.matched.length} of ${terms.length} topic words)${details}`;
   const limits = `${thresholds.evidence}, ${thresholds.vocabulary}, ${thresholds.topical}`;
-  if (lexical >= thresholds.evidence && vocabulary >= thresholds.vocabulary && topical >= thresholds.topical) return decide(true, `${share} ≥ ${limits}`);
+  if (isLexicallyCovered(evidence, thresholds)) return decide(true, `${share} ≥ ${limits}`);
   if (denseTop !== null && denseMin !== null && denseTop >= denseMin) return decide(true, `${share}, but dense similarity ${denseTop.toFixed(3)} ≥ ${denseMin}`);
   if (denseTop !== null && denseMin === null) return decide(true, `${share}, but a query vector exists and no dense threshold is set (CHAT_DENSE_COVERED_MIN): the model decides`);
-  return decide(false, `${share} under ${limits}${denseTop !== null ? `, dense similarity ${denseTop.toFixed(3)} < ${denseMin}` : ", no query vector"}`);
+  return decide(false, `${share} ${details ? "" : `under ${limits}`}${denseTop !== null ? `, dense similarity ${denseTop.toFixed(3)} < ${denseMin}` : ", no query vector"}`.replace(/ ,/, ","));
 }

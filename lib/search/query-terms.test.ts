@@ -12,6 +12,13 @@ describe("lexicalQueryOf", () => {
   it("keeps the framing when it is all the question has, so it still matches something", () => {
     expect(lexicalQueryOf({ query: "Where did you work?", abbreviations: [] })).toBe("work");
   });
+
+  it("adds the author's section label an everyday word stands for (\"study\" → \"education\")", () => {
+    const labels = [{ word: "study", label: "education" }, { word: "master", label: "msc" }];
+    expect(lexicalQueryOf({ query: "Where did you study?", abbreviations: [], labels })).toBe("study education");
+    expect(lexicalQueryOf({ query: "What was your master's thesis about?", abbreviations: [], labels })).toBe("master thesis msc");
+    expect(lexicalQueryOf({ query: "Where did you study?", abbreviations: [] })).toBe("study");
+  });
 });
 
 describe("topicWordsOf", () => {

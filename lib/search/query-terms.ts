@@ -1,6 +1,8 @@
 import nlp from "wink-nlp-utils";
 import { expandAbbreviations, type Abbreviation } from "./abbreviations";
 import { tokenize } from "./bm25";
+import { labelExpansionsOf, labelsForWords, type LabelExpansion } from "./everyday-labels";
+import type { SearchIndex } from "./types";
 
 /**
  * Words that frame a question to a person rather than name its topic ("what kind of …
@@ -28,13 +30,22 @@ function isTopicWord(word: string): boolean {
 
 /**
  * The text BM25 matches for a question: its words with the author's abbreviations
- * expanded both ways, minus question framing. When framing is all a question has ("what
- * do you work on?"), it is kept, so the question still matches something.
+ * expanded both ways and everyday words joined by the author's own section labels
+ * ("study" → "education"), minus question framing. When framing is all a question has
+ * ("what do you work on?"), it is kept, so the question still matches something.
  */
-export function lexicalQueryOf({ query, abbreviations }: { query: string; abbreviations: Abbreviation[] }): string {
+export function lexicalQueryOf({ query, abbreviations, labels = [] }: { query: string; abbreviations: Abbreviation[]; labels?: LabelExpansion[] }): string {
   const words = meaningfulWords(expandAbbreviations(query, abbreviations));
   const topical = words.filter(isTopicWord);
-  return (topical.length > 0 ? topical : words).join(" ");
+  const kept = topical.length > 0 ? topical : words;
+  // Stop words may carry the label ("tell me about yourself"); framing only when it is all the question has.
+  const labelled = tokenize(query).filter((word) => kept.includes(word) || !QUESTION_FRAME_WORDS.has(word));
+  return [...kept, ...labelsForWords(labelled, labels)].join(" ");
+}
+
+/** {@link lexicalQueryOf} with an index's abbreviations and label expansions. */
+export function lexicalQueryIn(index: Pick<SearchIndex, "abbreviations" | "chunks">, query: string): string {
+  return lexicalQueryOf({ query, abbreviations: index.abbreviations, labels: labelExpansionsOf(index.chunks) });
 }
 
 /** The topic words of a question (expansions not included): what the covered decision asks the writing to match. */

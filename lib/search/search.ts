@@ -1,6 +1,6 @@
 import { CANDIDATE_DEPTH, RECENCY_WEIGHT, TOP_K } from "./constants";
 import { rankByBm25 } from "./bm25";
-import { lexicalQueryOf } from "./query-terms";
+import { lexicalQueryIn } from "./query-terms";
 import { asksForRecent, rankByRecency } from "./recency";
 import { fuseRanks, type RankedList } from "./rrf";
 import type { SearchIndex, SearchResponse } from "./types";
@@ -29,7 +29,7 @@ function usableQueryVector(index: SearchIndex, queryVector: Float32Array | undef
  * embedding is still in flight and hand the list to `searchIndex` afterwards.
  */
 export function rankLexical({ index, query }: { index: SearchIndex; query: string }): number[] {
-  return rankByBm25({ engine: index.bm25, query: lexicalQueryOf({ query, abbreviations: index.abbreviations }), limit: CANDIDATE_DEPTH });
+  return rankByBm25({ engine: index.bm25, query: lexicalQueryIn(index, query), limit: CANDIDATE_DEPTH });
 }
 
 /**

@@ -62,3 +62,18 @@ export function isTopicalIn({ chunks, position, tokens }: { chunks: Chunk[]; pos
   const { mentions, labels } = topicsOf(chunks);
   return tokens.some((token) => labels[position]!.has(token) || (mentions[position]!.get(token) ?? 0) >= TOPICAL_MENTIONS);
 }
+
+const placeCache = new WeakMap<Chunk[], Array<Set<string>>>();
+
+/** The tokens of the place chunk `position` is in, as the author named it: its document's title, its headings and the document's tags (not listed items). */
+export function placeTokensOf({ chunks, position }: { chunks: Chunk[]; position: number }): ReadonlySet<string> {
+  let places = placeCache.get(chunks);
+  if (!places) {
+    places = chunks.map((chunk) => {
+      const { title, headings, tags } = fieldsOfChunk(chunk);
+      return new Set(indexTokens(`${title} ${headings} ${tags}`));
+    });
+    placeCache.set(chunks, places);
+  }
+  return places[position]!;
+}

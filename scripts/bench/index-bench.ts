@@ -10,7 +10,7 @@ import { META_FILE, VECTORS_FILE } from "@/lib/index/format";
 import { readBakedIndex } from "@/lib/index/read";
 import { lexicalSearchIndex, searchIndexFromBaked } from "@/lib/search/build-index";
 import { CANDIDATE_DEPTH } from "@/lib/search/constants";
-import { lexicalQueryOf } from "@/lib/search/query-terms";
+import { lexicalQueryIn } from "@/lib/search/query-terms";
 import { rankLexical, searchIndex, unitQueryVector } from "@/lib/search/search";
 import type { SearchIndex } from "@/lib/search/types";
 import { quantizeRows } from "@/lib/search/int8-rows";
@@ -54,7 +54,7 @@ function timeQueries(index: SearchIndex, rounds: number): QueryFigures {
   const methods = {
     samples: (i: number) => searchIndex({ index, query: QUERIES[i]!, queryVector: index.hasVectors ? vectors[i] : undefined }),
     bm25: (i: number) => rankLexical({ index, query: QUERIES[i]! }),
-    bm25Before: (i: number) => index.bm25.search(lexicalQueryOf({ query: QUERIES[i]!, abbreviations: index.abbreviations }), CANDIDATE_DEPTH),
+    bm25Before: (i: number) => index.bm25.search(lexicalQueryIn(index, QUERIES[i]!), CANDIDATE_DEPTH),
     dense: (i: number) => units[i] && rankByCosine(options(units[i])),
     denseJsInt8: (i: number) => units[i] && rankByCosine({ ...options(units[i]), int8: jsInt8 }),
     denseBefore: (i: number) => units[i] && rankByCosineSortingEveryRow(index, units[i], CANDIDATE_DEPTH),
