@@ -22,6 +22,7 @@ export const EVERYDAY_LABELS: ReadonlyArray<{ words: readonly string[]; labels: 
   { words: ["certificate", "certificates", "certified", "certification"], labels: ["certifications"] },
   { words: ["hobby", "hobbies", "pastime", "pastimes"], labels: ["hobbies", "interests"] },
   { words: ["technologies", "tools", "stack", "tech"], labels: ["skills"] },
+  { words: ["nowadays"], labels: ["present", "current"] },
 ];
 
 /** One expansion in force for an index: a visitor's word and a label the author's headings use for it. */

@@ -19,6 +19,13 @@ describe("lexicalQueryOf", () => {
     expect(lexicalQueryOf({ query: "What was your master's thesis about?", abbreviations: [], labels })).toBe("master thesis msc");
     expect(lexicalQueryOf({ query: "Where did you study?", abbreviations: [] })).toBe("study");
   });
+
+  it("reads a present-time phrase as framing, not a topic, and as the resume's \"present\" (\"what do you do for work these days?\")", () => {
+    const labels = [{ word: "work", label: "experience" }, { word: "nowadays", label: "present" }];
+    expect(lexicalQueryOf({ query: "What do you do for work these days?", abbreviations: [], labels })).toBe("work experience present");
+    expect(topicWordsOf("What do you do for work these days?")).toEqual(["work"]);
+    expect(topicWordsOf("How many days did the Camino take?")).toContain("days");
+  });
 });
 
 describe("topicWordsOf", () => {

@@ -18,9 +18,12 @@ export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set([
   "write", "wrote", "written", "writing", "build", "built", "building", "make", "made", "making",
 ]);
 
+/** Phrases that place a question in the present ("what do you do these days?"): framing, like "currently", never the topic ("days"). */
+export const PRESENT_TIME_PHRASES = /\b(these days|nowadays|currently|right now|at the moment|at present)\b/gi;
+
 /** The query's words that BM25 does not already drop as stop words (lower-cased, accents folded), single letters ("what's" → "s") dropped. */
 function meaningfulWords(query: string): string[] {
-  return nlp.tokens.removeWords(tokenize(query)).filter((word) => word.length > 1);
+  return nlp.tokens.removeWords(tokenize(query.replace(PRESENT_TIME_PHRASES, " "))).filter((word) => word.length > 1);
 }
 
 /** True when one of {@link meaningfulWords} names a topic: not question framing (stop words are already gone). */
@@ -39,7 +42,8 @@ export function lexicalQueryOf({ query, abbreviations, labels = [] }: { query: s
   const topical = words.filter(isTopicWord);
   const kept = topical.length > 0 ? topical : words;
   // Stop words may carry the label ("tell me about yourself"); framing only when it is all the question has.
-  const labelled = tokenize(query).filter((word) => kept.includes(word) || !QUESTION_FRAME_WORDS.has(word));
+  // A present-time phrase reads as "nowadays", which a resume's "Nov 2022 – present" answers.
+  const labelled = tokenize(query.replace(PRESENT_TIME_PHRASES, " nowadays ")).filter((word) => kept.includes(word) || !QUESTION_FRAME_WORDS.has(word));
   return [...kept, ...labelsForWords(labelled, labels)].join(" ");
 }
 
