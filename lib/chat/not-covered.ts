@@ -88,7 +88,7 @@ export function coveredTopicsOf(chunks: Chunk[]): string[] {
 
 /** The covered decision for one retrieval, with the topics to suggest when it is not covered. */
 export function coverageOf({ index, query, response, denseMin }: { index: SearchIndex; query: string; response: SearchResponse; denseMin: number | null }): Coverage {
-  const decision = decideCoverage({ index, query, denseTop: response.denseTop ?? null, denseMin });
+  const decision = decideCoverage({ index, query, bm25: response.bm25, denseTop: response.denseTop ?? null, denseMin });
   return { ...decision, suggestions: decision.covered ? [] : coveredTopicsOf(index.chunks) };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Chunk } from "../chunk/types";
 import { lexicalSearchIndex } from "./build-index";
 import { decideCoverage, informativenessOf, lexicalEvidence, MIN_TERM_WEIGHT } from "./coverage";
+import { searchIndex } from "./search";
 
 const chunk = (id: string, title: string, body: string, date = "2024-01-01", extra: Partial<Chunk> = {}): Chunk => ({
   id, kind: "post", documentTitle: title.split(" › ")[0]!, documentUrl: `/blog/${id}`, url: `/blog/${id}`, anchor: null, title, date, text: `${title}\n\n${body}`, ...extra,
@@ -130,6 +131,14 @@ describe("informativenessOf", () => {
 });
 
 describe("lexicalEvidence", () => {
+  it("decides the same from the search's own BM25 ranking as from ranking again", () => {
+    for (const query of ["What kind of ML work have you done?", "What is the capital of France?", "Coffee in Lisbon?", "Why k3s?"]) {
+      const { bm25 } = searchIndex({ index, query });
+      expect(bm25!.length > 0).toBe(!query.includes("France"));
+      expect(decideCoverage({ index, query, bm25 })).toEqual(decideCoverage({ index, query }));
+    }
+  });
+
   it("scores a word in a heading above the same word mentioned once in a body", () => {
     const heading = lexicalEvidence({ index, query: "k3s" }).best!;
     const body = lexicalEvidence({ index, query: "Parquet" }).best!;

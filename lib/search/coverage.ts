@@ -113,7 +113,7 @@ export function informativenessOf(df: number, documents: number): number {
  * word in a heading counts more than one passing mention in a long body. 1 means every
  * word is matched strongly; 0 that none is.
  */
-export function lexicalEvidence({ index, query }: { index: SearchIndex; query: string }): { terms: string[]; vocabulary: number; topical: number; best: { chunk: number; score: number; matched: string[] } | null; unsupportedDetails: string[] } {
+export function lexicalEvidence({ index, query, bm25 }: { index: SearchIndex; query: string; /** The question's BM25 ranking when the caller has it (the search's own). */ bm25?: number[] }): { terms: string[]; vocabulary: number; topical: number; best: { chunk: number; score: number; matched: string[] } | null; unsupportedDetails: string[] } {
   const engine = index.bm25;
   // "latest"/"newest" are answered by the dates (the recency list), not by a chunk that uses the word.
   const terms = topicWordsOf(query).filter((term) => !(asksForRecent(query) && asksForRecent(term)));
@@ -137,7 +137,8 @@ export function lexicalEvidence({ index, query }: { index: SearchIndex; query: s
   const docs = engine.getDocs();
   let best: { chunk: number; score: number; matched: string[] } | null = null;
   let topical = 0;
-  for (const [chunk] of scoreByBm25({ engine, query: lexicalQueryIn(index, query), limit: COVERAGE_CANDIDATES })) {
+  const candidates = bm25?.slice(0, COVERAGE_CANDIDATES) ?? scoreByBm25({ engine, query: lexicalQueryIn(index, query), limit: COVERAGE_CANDIDATES }).map(([chunk]) => chunk);
+  for (const chunk of candidates) {
     const freq = docs[String(chunk)]!.freq;
     let score = 0;
     const matched: string[] = [];
@@ -173,15 +174,17 @@ export function isLexicallyCovered(measure: LexicalMeasure, thresholds: LexicalT
  * Dense evidence can only make a question covered. With a usable query vector but no
  * `denseMin` set, weak lexical evidence is not enough to refuse: the model decides.
  */
-export function decideCoverage({ index, query, denseTop = null, denseMin = null, thresholds = COVERED_THRESHOLDS }: {
+export function decideCoverage({ index, query, bm25, denseTop = null, denseMin = null, thresholds = COVERED_THRESHOLDS }: {
   index: SearchIndex;
   query: string;
+  /** The search's BM25 ranking of this query, when there is one: saves ranking it again. */
+  bm25?: number[];
   denseTop?: number | null;
   denseMin?: number | null;
   /** The lexical thresholds; the eval passes others while fitting. */
   thresholds?: LexicalThresholds;
 }): CoverageDecision {
-  const { terms, vocabulary, topical, best, unsupportedDetails } = lexicalEvidence({ index, query });
+  const { terms, vocabulary, topical, best, unsupportedDetails } = lexicalEvidence({ index, query, bm25 });
   const recentOnly = terms.length === 0 && asksForRecent(query);
   const lexical = recentOnly ? 1 : (best?.score ?? 0);
   const evidence: CoverageEvidence = { terms, matched: best?.matched ?? [], lexical, vocabulary, topical, dense: denseTop, denseMin, bestUrl: best ? index.chunks[best.chunk]!.url : null, unsupportedDetails };

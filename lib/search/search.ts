@@ -45,7 +45,8 @@ export function searchIndex({ index, query, queryVector, limit = TOP_K, lexical 
   lexical?: number[];
 }): SearchResponse {
   const unit = usableQueryVector(index, queryVector);
-  const lists: RankedList[] = [{ name: "bm25", items: lexical ?? rankLexical({ index, query }) }];
+  const bm25 = lexical ?? rankLexical({ index, query });
+  const lists: RankedList[] = [{ name: "bm25", items: bm25 }];
   let denseTop: number | null = null;
   if (unit) {
     const { matrix, dimensions, rowOfChunk } = index;
@@ -63,5 +64,5 @@ export function searchIndex({ index, query, queryVector, limit = TOP_K, lexical 
       bm25Rank: fused.ranks.bm25 ?? null,
       denseRank: fused.ranks.dense ?? null,
     }));
-  return { query, mode: unit ? "hybrid" : "lexical", results, denseTop };
+  return { query, mode: unit ? "hybrid" : "lexical", results, denseTop, bm25 };
 }

@@ -20,6 +20,8 @@ export interface SearchResponse {
   results: SearchResult[];
   /** Cosine of the best dense match, or null when the search was lexical (evidence for the covered decision). */
   denseTop?: number | null;
+  /** The BM25 ranking (chunk positions, best first) the results were fused from, so the covered decision need not rank again. */
+  bm25?: number[];
 }
 
 /** A loaded index, baked or rebuilt from the content: what `searchIndex` searches. */
