@@ -1,4 +1,5 @@
 import type { Bm25 } from "./bm25";
+import { TopList } from "./top-list";
 
 /** One token's postings: the chunks holding it and its consolidated BM25 contribution in each. */
 interface Posting {
@@ -62,16 +63,7 @@ export function topByBm25({ postings, tokens, limit }: { postings: Bm25Postings;
       scores[chunk] += posting.weights[i]!;
     }
   }
-  const top: Array<[number, number]> = [];
-  for (const chunk of touched) {
-    const score = scores[chunk]!;
-    if (top.length === limit && (score < top[limit - 1]![1] || (score === top[limit - 1]![1] && chunk > top[limit - 1]![0]))) continue;
-    let at = top.length < limit ? top.push([chunk, score]) - 1 : limit - 1;
-    while (at > 0 && (top[at - 1]![1] < score || (top[at - 1]![1] === score && top[at - 1]![0] > chunk))) {
-      top[at] = top[at - 1]!;
-      at--;
-    }
-    top[at] = [chunk, score];
-  }
-  return top;
+  const top = new TopList(limit);
+  for (const chunk of touched) top.offer(chunk, scores[chunk]!);
+  return top.entries();
 }

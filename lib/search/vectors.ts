@@ -1,5 +1,6 @@
 import { BestHeap } from "./best-heap";
 import { quantizeRows, type Int8Rows } from "./int8-rows";
+import { TopList } from "./top-list";
 
 /** Scales a vector to unit length in place and returns it; a zero vector stays zero. */
 export function normalizeInPlace(vector: Float32Array): Float32Array {
@@ -39,29 +40,6 @@ function dotAt(matrix: Float32Array, offset: number, query: Float32Array, dimens
   }
   if (i < dimensions) a += matrix[offset + i]! * query[i]!;
   return a + b;
-}
-
-/** A best-first list of at most `capacity` (chunk, score) pairs, ties by chunk position; a worse item is refused in O(1). */
-class TopList {
-  readonly chunks: Int32Array;
-  readonly scores: Float64Array;
-  size = 0;
-  constructor(readonly capacity: number) {
-    this.chunks = new Int32Array(capacity);
-    this.scores = new Float64Array(capacity);
-  }
-  offer(chunk: number, score: number): void {
-    const { capacity, scores, chunks } = this;
-    if (capacity === 0 || (this.size === capacity && score <= scores[capacity - 1]!)) return;
-    let at = this.size < capacity ? this.size++ : capacity - 1;
-    while (at > 0 && (scores[at - 1]! < score || (scores[at - 1]! === score && chunks[at - 1]! > chunk))) {
-      scores[at] = scores[at - 1]!;
-      chunks[at] = chunks[at - 1]!;
-      at--;
-    }
-    scores[at] = score;
-    chunks[at] = chunk;
-  }
 }
 
 /**
