@@ -28,6 +28,16 @@ describe("lexicalQueryOf", () => {
   });
 });
 
+describe("a question about the author", () => {
+  it("reads a question of nothing but stop words about \"you\" as asking about the author, and finds their summary", () => {
+    const labels = [{ word: "yourself", label: "summary" }];
+    expect(topicWordsOf("Who are you?")).toEqual(["yourself"]);
+    expect(lexicalQueryOf({ query: "What do you do?", abbreviations: [], labels })).toBe("summary");
+    expect(topicWordsOf("Is it fast?")).toEqual(["fast"]);
+    expect(topicWordsOf("Why?")).toEqual([]);
+  });
+});
+
 describe("topicWordsOf", () => {
   it("drops stop words, framing and single letters (\"what's\" → \"s\")", () => {
     expect(topicWordsOf("What's the capital of France?")).toEqual(["capital", "france"]);

@@ -26,6 +26,14 @@ function meaningfulWords(query: string): string[] {
   return nlp.tokens.removeWords(tokenize(query.replace(PRESENT_TIME_PHRASES, " "))).filter((word) => word.length > 1);
 }
 
+/** The word a question made only of stop words about "you" stands for ("who are you?", "what do you do?"): it asks about the author. */
+export const ABOUT_THE_AUTHOR = "yourself";
+
+/** True for a question with no word but stop words that addresses the author ("who are you?", "and you?"). */
+function asksAboutTheAuthor(query: string): boolean {
+  return meaningfulWords(query).length === 0 && tokenize(query).some((word) => word === "you" || word === ABOUT_THE_AUTHOR);
+}
+
 /** True when one of {@link meaningfulWords} names a topic: not question framing (stop words are already gone). */
 function isTopicWord(word: string): boolean {
   return !QUESTION_FRAME_WORDS.has(word);
@@ -44,6 +52,7 @@ export function lexicalQueryOf({ query, abbreviations, labels = [] }: { query: s
   // Stop words may carry the label ("tell me about yourself"); framing only when it is all the question has.
   // A present-time phrase reads as "nowadays", which a resume's "Nov 2022 – present" answers.
   const labelled = tokenize(query.replace(PRESENT_TIME_PHRASES, " nowadays ")).filter((word) => kept.includes(word) || !QUESTION_FRAME_WORDS.has(word));
+  if (asksAboutTheAuthor(query)) labelled.push(ABOUT_THE_AUTHOR);
   return [...kept, ...labelsForWords(labelled, labels)].join(" ");
 }
 
@@ -54,6 +63,7 @@ export function lexicalQueryIn(index: Pick<SearchIndex, "abbreviations" | "chunk
 
 /** The topic words of a question (expansions not included): what the covered decision asks the writing to match. */
 export function topicWordsOf(query: string): string[] {
+  if (asksAboutTheAuthor(query)) return [ABOUT_THE_AUTHOR];
   const words = meaningfulWords(query);
   const topical = words.filter(isTopicWord);
   return [...new Set(topical.length > 0 ? topical : words)];
