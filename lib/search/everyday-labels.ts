@@ -31,6 +31,9 @@ export interface LabelExpansion {
   label: string;
 }
 
+/** Every {@link EVERYDAY_LABELS} pair, whatever the headings: for matching against sources' own titles (the extractive answer). */
+export const ALL_LABEL_EXPANSIONS: readonly LabelExpansion[] = EVERYDAY_LABELS.flatMap(({ words, labels }) => labels.flatMap((label) => words.map((word) => ({ word, label }))));
+
 const cache = new WeakMap<Chunk[], LabelExpansion[]>();
 
 /** The {@link EVERYDAY_LABELS} pairs whose label is a word of one of the author's titles or headings, computed once per index. */
@@ -51,7 +54,7 @@ export function labelExpansionsOf(chunks: Chunk[]): LabelExpansion[] {
 }
 
 /** The labels a question's words stand for in this index: "where did you study?" → ["education"]. */
-export function labelsForWords(words: string[], expansions: LabelExpansion[]): string[] {
+export function labelsForWords(words: string[], expansions: readonly LabelExpansion[]): string[] {
   const present = new Set(words.flatMap(tokenize));
   return [...new Set(expansions.filter((e) => present.has(e.word)).map((e) => e.label))];
 }

@@ -49,11 +49,19 @@ export function lexicalQueryOf({ query, abbreviations, labels = [] }: { query: s
   const words = meaningfulWords(expandAbbreviations(query, abbreviations));
   const topical = words.filter(isTopicWord);
   const kept = topical.length > 0 ? topical : words;
-  // Stop words may carry the label ("tell me about yourself"); framing only when it is all the question has.
-  // A present-time phrase reads as "nowadays", which a resume's "Nov 2022 – present" answers.
+  return [...kept, ...labelsOfQuestion({ query, kept, labels })].join(" ");
+}
+
+/**
+ * The author's section labels a question's everyday words stand for ("where did you
+ * study?" → education). Stop words may carry one ("tell me about yourself"), framing
+ * only when it is all the question has (`kept`); a present-time phrase reads as
+ * "nowadays", which a resume's "Nov 2022 – present" answers.
+ */
+export function labelsOfQuestion({ query, kept = meaningfulWords(query).filter(isTopicWord), labels }: { query: string; kept?: string[]; labels: readonly LabelExpansion[] }): string[] {
   const labelled = tokenize(query.replace(PRESENT_TIME_PHRASES, " nowadays ")).filter((word) => kept.includes(word) || !QUESTION_FRAME_WORDS.has(word));
   if (asksAboutTheAuthor(query)) labelled.push(ABOUT_THE_AUTHOR);
-  return [...kept, ...labelsForWords(labelled, labels)].join(" ");
+  return labelsForWords(labelled, labels);
 }
 
 /** {@link lexicalQueryOf} with an index's abbreviations and label expansions. */

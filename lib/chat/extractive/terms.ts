@@ -1,7 +1,7 @@
 import nlp from "wink-nlp-utils";
 import { tokenize } from "../../search/bm25";
 
-/** Words of a question's frame ("what kind of … have you done", "tell me more") that say nothing about its topic. */
+/** Filler that says nothing about a topic in a sentence or a question ("kind", "thing", "more"); a question's own framing is cut first by the search's `topicWordsOf`. */
 const QUESTION_FRAME_WORDS = new Set([
   "kind", "sort", "type", "tell", "thing", "things", "done", "can", "could", "would", "ever", "please",
   "know", "anything", "something", "more", "much", "also", "way", "latest", "recent", "recently", "newest", "lately",

@@ -40,6 +40,20 @@ describe("writeExtractiveAnswer", () => {
     expect(answer).not.toMatch(/Tags:|Technologies:|Teaching the chat\n|›/);
   });
 
+  it("picks sentences for the question's topic, not its framing (\"what kind of ML work\" is about ML, not work)", () => {
+    const chatter = sourceOf({ n: 1, title: "Hello again", blocks: ["Work things, mostly, and the work around the work: I write about work."] });
+    const role = sourceOf({ n: 2, title: "Resume › Kestrel Pay", blocks: ["I served ML models for fraud scoring as a Machine Learning Engineer."] });
+    const answer = writeExtractiveAnswer({ messages: messagesFor("What kind of ML work have you done?"), sources: [chatter, role] });
+    expect(answer.split("\n\n")[0]).toContain("I served ML models");
+  });
+
+  it("finds the section an everyday word names through the author's label (\"where did you study?\" → Education)", () => {
+    const mention = sourceOf({ n: 1, title: "Why I built the chat", blocks: ["People asked me by email where I studied and what I worked on, so I built this chat.", "Some had studied my talks; others studied the homelab posts."] });
+    const degree = sourceOf({ n: 2, title: "Resume › Education › MSc in Computer Science — BME, 2016–2018", blocks: ["Thesis on streaming anomaly detection, graded excellent."] });
+    const answer = writeExtractiveAnswer({ messages: messagesFor("Where did you study?"), sources: [mention, degree] });
+    expect(answer).toContain("Thesis on streaming anomaly detection, graded excellent. [2]");
+  });
+
   it("answers a latest question with the newest item's title and date, then the ones before", () => {
     const older = sourceOf({ n: 1, title: "2025 in review", blocks: ["I write one of these every January."], date: "2026-01-04", kind: "post", documentTitle: "2025 in review", url: "/blog/2025-in-review" });
     const newest = { ...intro, n: 2, date: "2026-10-11T09:30:00.000Z", kind: "post" as const, documentTitle: "Teaching the chat", url: "/blog/teaching" };

@@ -1,8 +1,10 @@
+import { ALL_LABEL_EXPANSIONS } from "../../search/everyday-labels";
+import { labelsOfQuestion, topicWordsOf } from "../../search/query-terms";
 import { asksForRecent } from "../../search/recency";
 import type { AnswerInput } from "../types";
 import { collectCandidates } from "./candidates";
 import { composeAnswer } from "./compose-answer";
-import { CANDIDATE_SOURCES, EXTRACTIVE_MAX_CHARS, HISTORY_TERM_WEIGHT } from "./constants";
+import { CANDIDATE_SOURCES, EXTRACTIVE_MAX_CHARS, HISTORY_TERM_WEIGHT, LABEL_TERM_WEIGHT } from "./constants";
 import { newestSources, writeEarlierLine, writeLatestLine } from "./latest";
 import { readSourceBlocks } from "./read-source";
 import { scoreCandidates, type QueryTerms } from "./score";
@@ -26,8 +28,12 @@ function queryTermsOf(messages: AnswerInput["messages"]): { question: string; qu
   const turns = messages.filter((m) => m.role === "user").map((m) => m.content);
   const question = turns.at(-1) ?? "";
   const query: QueryTerms = new Map();
-  for (const turn of turns.slice(0, -1).slice(-HISTORY_TURNS)) for (const term of contentTerms(turn)) query.set(term, HISTORY_TERM_WEIGHT);
-  for (const term of contentTerms(question)) query.set(term, 1);
+  // A question's terms are its topic words as retrieval reads them: framing ("what kind of … work") left out unless it is all there is.
+  const termsOf = (turn: string) => contentTerms(topicWordsOf(turn).join(" "));
+  for (const turn of turns.slice(0, -1).slice(-HISTORY_TURNS)) for (const term of termsOf(turn)) query.set(term, HISTORY_TERM_WEIGHT);
+  for (const term of termsOf(question)) query.set(term, 1);
+  // The section label an everyday word stands for ("study" → Education), as retrieval used it.
+  for (const label of labelsOfQuestion({ query: question, labels: ALL_LABEL_EXPANSIONS })) for (const term of contentTerms(label)) if (!query.has(term)) query.set(term, LABEL_TERM_WEIGHT);
   return { question, query };
 }
 
