@@ -2,7 +2,7 @@ import nlp from "wink-nlp-utils";
 import { tokenize } from "../../search/bm25";
 
 /** Filler that says nothing about a topic in a sentence or a question ("kind", "thing", "more"); a question's own framing is cut first by the search's `topicWordsOf`. */
-const QUESTION_FRAME_WORDS = new Set([
+const FILLER_WORDS = new Set([
   "kind", "sort", "type", "tell", "thing", "things", "done", "can", "could", "would", "ever", "please",
   "know", "anything", "something", "more", "much", "also", "way", "latest", "recent", "recently", "newest", "lately",
 ]);
@@ -14,6 +14,6 @@ const CONTRACTION_PARTS = new Set(["ve", "ll", "re", "don", "didn", "doesn", "is
 export function contentTerms(text: string): string[] {
   const words = nlp.tokens
     .removeWords(tokenize(text))
-    .filter((word) => !QUESTION_FRAME_WORDS.has(word) && !CONTRACTION_PARTS.has(word) && !/^\p{L}$/u.test(word));
+    .filter((word) => !FILLER_WORDS.has(word) && !CONTRACTION_PARTS.has(word) && !/^\p{L}$/u.test(word));
   return nlp.tokens.stem(words);
 }
