@@ -6,7 +6,8 @@ import type { TestProject } from "vitest/node";
 import { startFakeLlm } from "../test/fake-llm";
 import { startFakeOllama } from "../test/fake-ollama";
 import { startControlServer } from "./control";
-import { freePort, runCommand, startServer, stopProcessGroup } from "./server-process";
+import { freePort } from "../test/free-port";
+import { runCommand, startServer, stopProcessGroup } from "./server-process";
 
 declare module "vitest" {
   export interface ProvidedContext {

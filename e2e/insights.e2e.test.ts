@@ -6,7 +6,8 @@ import type { Page } from "playwright-core";
 import { startTestRedis, type TestRedis } from "../test/redis-server";
 import { useFileBrowser, openPage } from "./browser";
 import { controlFake, resetFakesBeforeEach } from "./control";
-import { freePort, runCommand, startServer, stopProcessGroup } from "./server-process";
+import { freePort } from "../test/free-port";
+import { runCommand, startServer, stopProcessGroup } from "./server-process";
 
 const root = path.resolve(".");
 const COVERED = ["Have you used Terraform?", "How did you serve the fraud scoring model with ONNX Runtime?"];

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "v
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage } from "./browser";
 import { controlFake } from "./control";
-import { freePort, runCommand, startServer, stopProcessGroup } from "./server-process";
+import { freePort } from "../test/free-port";
+import { runCommand, startServer, stopProcessGroup } from "./server-process";
 
 const baseUrl = inject("baseUrl");
 const root = path.resolve(import.meta.dirname, "..");

@@ -4,9 +4,9 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port";
 
 const SCRAPE_INTERVAL = "200ms"; // short, so a test sees a new value within a second
 const READY_TIMEOUT_MS = 20_000; // Prometheus replays an empty WAL and opens in ~1 s here; 2 noisy cores
@@ -65,15 +65,4 @@ export async function startTestPrometheus(targets: string[]): Promise<TestPromet
     },
     stop,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -2,7 +2,7 @@
 // Never touches a system service: the process is ours, with no persistence and no config file.
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
-import { freePort } from "../e2e/server-process";
+import { freePort } from "./free-port";
 
 /** A running redis-server owned by the test. */
 export type TestRedis = {
