@@ -3,17 +3,16 @@
 // vector, ~20 KB) is that large. The fake frames its replies the same way; these tests check
 // that on the wire, then that both readers of Ollama's replies, the site's embed client and
 // the built gateway run as a process, read a chunked bge-m3 answer to the last float.
-import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TOKEN, writeTokensFile } from "@/gateway/src/testing";
 import { embedTexts } from "@/lib/embed/client";
 import type { EmbedEndpoint } from "@/lib/embed/types";
 import { GO_CHUNKING_BUFFER_BYTES, hashEmbed, startFakeOllama, type FakeOllama } from "./fake-ollama";
+import { startGatewayProcess } from "./gateway-process";
 
 const BGE_M3_DIMENSIONS = 1024;
 const TEXTS = ["What kind of ML work have you done?", "k3s on Raspberry Pis", "ONNX Runtime"];
-const GATEWAY = new URL("../gateway/dist/gateway.mjs", import.meta.url).pathname;
+const TOKEN = `chunked-replies-${"t".repeat(40)}`;
 
 let fake: FakeOllama;
 beforeAll(async () => (fake = await startFakeOllama({ dimensions: BGE_M3_DIMENSIONS })));
@@ -85,34 +84,18 @@ describe("a chunked bge-m3 answer, read by the project's clients", () => {
   });
 
   it("the built gateway, as a process, reads it from Ollama and hands the site the same vectors", async () => {
-    const child: ChildProcess = spawn(process.execPath, [GATEWAY], {
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", GATEWAY_PORT: "0", GATEWAY_TOKENS_FILE: writeTokensFile(`${TOKEN}\n`), OLLAMA_URL: fake.url },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const gateway = await startGatewayProcess({ ollamaUrl: fake.url, token: TOKEN });
     try {
-      let output = "";
-      const url = await new Promise<string>((resolve, reject) => {
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-          if (match) resolve(match[0]);
-        };
-        child.stdout?.on("data", onData);
-        child.stderr?.on("data", onData);
-        void exited.then(() => reject(new Error(`gateway exited:\n${output}`)));
-      });
       fake.reset();
       for (const api of ["ollama", "openai"] as const) {
         const texts = TEXTS.map((text) => `${text} (${api})`); // new texts: the gateway's cache must not answer
-        const vectors = await embedTexts({ endpoint: { url, api, model: "bge-m3", secret: TOKEN }, texts, dimensions: BGE_M3_DIMENSIONS, maxRetries: 0 });
-        expect(vectors.map((v) => [...v]), output).toEqual(expected(texts));
+        const vectors = await embedTexts({ endpoint: { url: gateway.url, api, model: "bge-m3", secret: TOKEN }, texts, dimensions: BGE_M3_DIMENSIONS, maxRetries: 0 });
+        expect(vectors.map((v) => [...v]), gateway.output()).toEqual(expected(texts));
       }
       // Both reached Ollama's /api/embed, whose answer to three texts is chunked (first test).
       expect(fake.requests.filter((r) => r.path === "/api/embed").map((r) => (r.body as { input: string[] }).input.length)).toEqual([3, 3]);
     } finally {
-      child.kill("SIGTERM");
-      await exited;
+      await gateway.stop();
     }
   });
 });
