@@ -6,8 +6,8 @@ import type { Page } from "playwright-core";
 import { startTestRedis, type TestRedis } from "../test/redis-server";
 import { useFileBrowser, openPage } from "./browser";
 import { controlFake, resetFakesBeforeEach } from "./control";
-import { freePort } from "../test/free-port";
-import { runCommand, startServer, stopProcessGroup } from "./server-process";
+import { startSecondSite } from "./second-site";
+import { runCommand } from "./server-process";
 
 const root = path.resolve(".");
 const COVERED = ["Have you used Terraform?", "How did you serve the fraud scoring model with ONNX Runtime?"];
@@ -63,18 +63,16 @@ describe("npm run insights after visitors used the chat", () => {
 
   it("with Redis: a second server on REDIS_URL records there, and the report reads it", async () => {
     const redis: TestRedis = await startTestRedis();
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, ...inject("serverEnv"), REDIS_URL: redis.url, CHAT_INSIGHTS_FILE: path.join(os.tmpdir(), "never-written.jsonl"), SITE_URL: url };
-    const server = await startServer(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, url, timeoutMs: 60_000 });
+    const unused = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-insights-unused-")), "never-written.jsonl");
+    const site = await startSecondSite({ REDIS_URL: redis.url, CHAT_INSIGHTS_FILE: unused });
     try {
-      await askThreeAndRateOneDown(url);
+      await askThreeAndRateOneDown(site.url);
       const report = await runInsights({ REDIS_URL: redis.url });
       expect(report).toContain("from Redis (REDIS_URL)");
       expectReportListsThem(report);
-      expect(fs.existsSync(env.CHAT_INSIGHTS_FILE)).toBe(false);
+      expect(fs.existsSync(unused)).toBe(false);
     } finally {
-      stopProcessGroup(server.child);
+      site.stop();
       await redis.stop();
     }
   });

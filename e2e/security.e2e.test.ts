@@ -8,23 +8,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "v
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage } from "./browser";
 import { controlFake } from "./control";
-import { freePort } from "../test/free-port";
 import { startGatewayProcess } from "../test/gateway-process";
-import { runCommand, startServer, stopProcessGroup } from "./server-process";
+import { startSecondSite } from "./second-site";
+import { runCommand } from "./server-process";
 
 const baseUrl = inject("baseUrl");
 const root = path.resolve(import.meta.dirname, "..");
 const POST_PATH = "/blog/hello-world";
 const PAGES = ["/", POST_PATH, "/resume", "/projects", "/feed.xml", "/robots.txt", "/no-such-page"];
-
-/** Starts another `next start` from the e2e build with `settings` on top of the suite's; its output is kept for log checks. */
-async function startSite(settings: Record<string, string>) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", ...inject("serverSettings"), ...settings };
-  const server = await startServer(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, url, timeoutMs: 60_000 });
-  return { url, output: server.output, stop: () => stopProcessGroup(server.child) };
-}
 
 /** Asks one question as `useChat` would, with `headers`; the status, and whether the stream finished. */
 async function askOnce(url: string, question: string, headers: Record<string, string> = {}) {
@@ -124,7 +115,7 @@ describe("in Chromium", () => {
 
 describe("client identity against next start", () => {
   it("attack: with plain next start, rotating X-Forwarded-For no longer lifts the per-client limit (all visitors share it, said once at start)", async () => {
-    const site = await startSite({});
+    const site = await startSecondSite();
     try {
       const statuses = [];
       for (let i = 0; i < 22; i++) statuses.push((await askOnce(site.url, "hi", { "x-forwarded-for": `10.${i}.0.1` })).status);
@@ -137,7 +128,7 @@ describe("client identity against next start", () => {
   });
 
   it("attack: behind one trusted proxy, a rotated or forged client-written X-Forwarded-For neither lifts the limit nor locks another visitor out", async () => {
-    const site = await startSite({ TRUSTED_PROXY_COUNT: "1" });
+    const site = await startSecondSite({ TRUSTED_PROXY_COUNT: "1" });
     try {
       // The test plays the proxy: it appends the attacker's real address (203.0.113.66) to whatever the attacker wrote.
       const attacker = [];
@@ -156,8 +147,8 @@ describe("client identity against next start", () => {
     await controlFake("ollama", "reset"); // earlier files may have left it down or slow
     await ensureBakedIndex();
     // The built gateway as a process in front of the suite's fake Ollama, with its default bucket (burst 30, 6 a minute).
-    const gateway = await startGatewayProcess({ ollamaUrl: inject("serverSettings").EMBED_URL!, token: "e2e-visitor-token-5d1c0b7e9a2f4c61" });
-    const site = await startSite({ TRUSTED_PROXY_COUNT: "1", EMBED_URL: gateway.url, EMBED_SECRET: gateway.token });
+    const gateway = await startGatewayProcess({ ollamaUrl: inject("serverEnv").EMBED_URL!, token: "e2e-visitor-token-5d1c0b7e9a2f4c61" });
+    const site = await startSecondSite({ TRUSTED_PROXY_COUNT: "1", EMBED_URL: gateway.url, EMBED_SECRET: gateway.token });
     try {
       const answers = [];
       for (let i = 0; i < 100; i++) answers.push(await askOnce(site.url, `Question ${i}: what did you write about topic number ${i}?`, { "x-forwarded-for": `198.51.100.${i + 1}` }));
@@ -178,7 +169,7 @@ describe("client identity against next start", () => {
 
 /** Bakes the suite's index when `E2E_SKIP_BUILD=1` skipped the build that would have (without vectors, no query is ever embedded). */
 async function ensureBakedIndex() {
-  const settings = inject("serverSettings");
+  const settings = inject("serverEnv");
   if (fs.existsSync(path.join(settings.SEARCH_INDEX_DIR!, "index.json"))) return;
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-cache-"));
   try {
