@@ -10,27 +10,55 @@ const PHONE = { width: 360, height: 800 };
 const browser = useFileBrowser();
 resetFakesBeforeEach();
 
+/** Hang guards for a loaded machine (2 noisy cores, other suites beside), never timing checks: each wait ends on its condition. */
+const ANSWER_TIMEOUT_MS = 45_000;
+const UI_TIMEOUT_MS = 15_000;
+const SLOW = { timeout: UI_TIMEOUT_MS };
+
 const lastAnswer = (page: Page) => page.locator('[data-role="assistant"]').last();
 const answerText = (answer: Locator) => answer.locator(".prose").innerText();
+const askButton = (page: Page) => page.getByRole("button", { name: "Ask", exact: true });
 
-/** Samples the answer's text until its sources appear (the stream ended); returns the distinct lengths seen. */
-async function watchAnswer(page: Page): Promise<number[]> {
-  const answer = lastAnswer(page);
-  const lengths = new Set<number>();
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if ((await answer.count()) > 0) {
-      lengths.add((await answerText(answer).catch(() => "")).length);
-      if ((await answer.locator("[data-chat-sources]").count()) > 0) break;
-    }
-    await page.waitForTimeout(25);
-  }
-  return [...lengths].filter((n) => n > 0);
+/**
+ * From now on, records in the page every length the last answer's text takes: a
+ * MutationObserver sees each render, however slowly the test's own round trips run.
+ * Returns a reader of the distinct non-zero lengths seen so far.
+ */
+async function recordAnswerLengths(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { answerLengths: number[] }).answerLengths = seen;
+    new MutationObserver(() => {
+      const prose = [...document.querySelectorAll<HTMLElement>('[data-role="assistant"] .prose')].at(-1);
+      const length = prose?.innerText.length ?? 0;
+      if (length > 0 && !seen.includes(length)) seen.push(length);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { answerLengths: number[] }).answerLengths]);
 }
 
+/** Waits until an answer is there and the conversation is no longer busy (the stream ended, however long it took). */
+async function answerEnded(page: Page) {
+  await expect.poll(async () => (await lastAnswer(page).count()) > 0 && (await page.locator("[data-chat-log]").getAttribute("aria-busy")) === "false", { timeout: ANSWER_TIMEOUT_MS }).toBe(true);
+}
+
+/**
+ * Types the question and sends it with Enter, once React has hydrated the box: typing is
+ * repeated until it enables Ask (before hydration the text lands but React never sees it,
+ * and Enter would only add a line).
+ */
 async function ask(page: Page, question: string) {
-  await page.getByLabel("Your question").fill(question);
-  await page.keyboard.press("Enter");
+  const box = page.getByLabel("Your question");
+  await expect.poll(async () => (await box.fill(question), askButton(page).isEnabled()), SLOW).toBe(true);
+  await box.press("Enter");
+}
+
+/** Waits until the chat is hydrated (typing enables Ask), leaving the box empty: a click on a suggestion before that would be lost. */
+async function waitForHydratedChat(page: Page) {
+  const box = page.getByLabel("Your question");
+  await expect.poll(async () => (await box.fill("?"), askButton(page).isEnabled()), SLOW).toBe(true);
+  await box.fill("");
+  await expect.poll(() => askButton(page).isEnabled(), SLOW).toBe(false);
 }
 
 /** Clicks the answer's first deep-linked source (in this tab) and waits until its heading is in view. */
@@ -40,15 +68,17 @@ async function followSource(page: Page, answer: Locator) {
   const link = answer.locator('[data-source-link][href*="#"]').first();
   const href = (await link.getAttribute("href"))!;
   await link.click();
-  await page.waitForURL((url) => url.pathname + url.hash === href);
+  await page.waitForURL((url) => url.pathname + url.hash === href, SLOW);
   const id = decodeURIComponent(href.split("#")[1]!);
-  await expect.poll(() =>
-    page.evaluate((anchor) => {
-      const heading = document.getElementById(anchor);
-      if (!heading || !/^H[23]$/.test(heading.tagName)) return "no heading";
-      const top = heading.getBoundingClientRect().top;
-      return top >= 0 && top < window.innerHeight ? "in view" : `at ${top}`;
-    }, id),
+  await expect.poll(
+    () =>
+      page.evaluate((anchor) => {
+        const heading = document.getElementById(anchor);
+        if (!heading || !/^H[23]$/.test(heading.tagName)) return "no heading";
+        const top = heading.getBoundingClientRect().top;
+        return top >= 0 && top < window.innerHeight ? "in view" : `at ${top}`;
+      }, id),
+    SLOW,
   ).toBe("in view");
 }
 
@@ -61,12 +91,15 @@ describe("the front-page chat", () => {
     await controlFake("llm", "setDeltaDelay", 40);
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
+    const lengthsSeen = await recordAnswerLengths(page);
     await ask(page, "How did you serve the fraud scoring model with ONNX Runtime?");
-    const lengths = await watchAnswer(page);
-    expect(lengths.length).toBeGreaterThan(2);
+    await answerEnded(page);
+    // More than two distinct lengths: the text grew in steps rather than arriving whole.
+    const lengths = await lengthsSeen();
+    expect(lengths.length, `lengths seen: ${lengths.join(", ")}`).toBeGreaterThan(2);
     const answer = lastAnswer(page);
     expect(await answerText(answer)).toMatch(/^Based on \[1\]/);
-    await expect.poll(() => answer.locator("[data-citation]").count()).toBeGreaterThan(0);
+    await expect.poll(() => answer.locator("[data-citation]").count(), SLOW).toBeGreaterThan(0);
     await saveScreenshot(page, "chat-desktop-light");
     await page.emulateMedia({ colorScheme: "dark" });
     await saveScreenshot(page, "chat-desktop-dark");
@@ -80,19 +113,19 @@ describe("the front-page chat", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     await ask(page, question);
-    await watchAnswer(page);
+    await answerEnded(page);
     const answer = await answerText(lastAnswer(page));
     expect(answer).toMatch(/^Based on \[1\]/);
 
     await followSource(page, lastAnswer(page));
     await page.goBack();
     await page.waitForURL(`${baseUrl}/`);
-    await expect.poll(() => page.locator('[data-role="user"]').first().innerText()).toBe(question);
-    await expect.poll(() => answerText(lastAnswer(page))).toBe(answer);
+    await expect.poll(() => page.locator('[data-role="user"]').first().innerText(), SLOW).toBe(question);
+    await expect.poll(() => answerText(lastAnswer(page)), SLOW).toBe(answer);
     expect(await lastAnswer(page).locator("[data-source-link]").count()).toBeGreaterThan(0);
 
     await page.reload();
-    await expect.poll(() => page.locator('[data-role="user"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-role="user"]').count(), SLOW).toBe(1);
     await page.getByRole("button", { name: "Clear" }).click();
     expect(await page.locator("[data-role]").count()).toBe(0);
     expect(await page.evaluate((key) => sessionStorage.getItem(key), SAVED_CONVERSATION_KEY)).toBeNull();
@@ -102,9 +135,11 @@ describe("the front-page chat", () => {
   it("answers a suggested question at 360 px wide with no horizontal scrolling, light and dark", async () => {
     const { page, errors } = await openPage(browser(), { viewport: PHONE });
     await page.goto(`${baseUrl}/`);
+    await waitForHydratedChat(page);
     await page.locator("[data-suggested-question]").first().click();
-    await expect.poll(() => page.locator('[data-role="user"]').first().innerText()).toBe(suggestedQuestions[0]);
-    expect((await watchAnswer(page)).length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-role="user"]').first().innerText(), SLOW).toBe(suggestedQuestions[0]);
+    await answerEnded(page);
+    expect((await answerText(lastAnswer(page))).length).toBeGreaterThan(0);
     expect(await fitsWidth(page)).toBe(true);
     await page.locator("#chat").scrollIntoViewIfNeeded();
     await saveScreenshot(page, "chat-phone-light");
@@ -120,9 +155,9 @@ describe("the front-page chat", () => {
     await page.goto(`${baseUrl}/`);
     await ask(page, "Tell me about the k3s homelab on Raspberry Pis");
     const answer = lastAnswer(page);
-    await expect.poll(async () => (await answerText(answer).catch(() => "")).length, { timeout: 15_000 }).toBeGreaterThan(10);
+    await expect.poll(async () => (await answerText(answer).catch(() => "")).length, SLOW).toBeGreaterThan(10);
     await page.getByRole("button", { name: "Stop" }).click();
-    await expect.poll(() => page.getByRole("button", { name: "Ask", exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("button", { name: "Ask", exact: true }).count(), SLOW).toBe(1);
     const stopped = (await answerText(answer)).length;
     await page.waitForTimeout(1_200);
     expect((await answerText(answer)).length).toBe(stopped);
