@@ -5,8 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stopProcess } from "./stop-process";
 
 const GATEWAY = fileURLToPath(new URL("../gateway/dist/gateway.mjs", import.meta.url));
+const STOP_GRACE_MS = 5_000; // a test stops it idle, when SIGTERM exits at once (its own drain of requests in flight allows 30 s)
 
 /** A running gateway process: its base URL, the token it accepts, and everything it printed. */
 export type GatewayProcess = { url: string; token: string; output(): string; stop(): Promise<void> };
@@ -22,10 +24,7 @@ export async function startGatewayProcess(options: { ollamaUrl: string; token: s
   let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      await exited;
-    }
+    await stopProcess(child, STOP_GRACE_MS);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
