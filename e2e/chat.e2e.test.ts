@@ -3,6 +3,7 @@ import type { Locator, Page } from "playwright-core";
 import { SAVED_CONVERSATION_KEY } from "@/lib/chat/saved-conversation";
 import { suggestedQuestions } from "@/lib/site";
 import { useFileBrowser, openPage, saveScreenshot } from "./browser";
+import { answerEnded, answerText, ask, lastAnswer, recordAnswerLengths, SLOW, waitForHydratedChat } from "./chat-page";
 import { controlFake, resetFakesBeforeEach } from "./control";
 
 const baseUrl = inject("baseUrl");
@@ -10,56 +11,8 @@ const PHONE = { width: 360, height: 800 };
 const browser = useFileBrowser();
 resetFakesBeforeEach();
 
-/** Hang guards for a loaded machine (2 noisy cores, other suites beside), never timing checks: each wait ends on its condition. */
-const ANSWER_TIMEOUT_MS = 45_000;
-const UI_TIMEOUT_MS = 15_000;
-const SLOW = { timeout: UI_TIMEOUT_MS };
-
-const lastAnswer = (page: Page) => page.locator('[data-role="assistant"]').last();
-const answerText = (answer: Locator) => answer.locator(".prose").innerText();
-const askButton = (page: Page) => page.getByRole("button", { name: "Ask", exact: true });
-
-/**
- * From now on, records in the page every length the last answer's text takes: a
- * MutationObserver sees each render, however slowly the test's own round trips run.
- * Returns a reader of the distinct non-zero lengths seen so far.
- */
-async function recordAnswerLengths(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const seen: number[] = [];
-    (window as unknown as { answerLengths: number[] }).answerLengths = seen;
-    new MutationObserver(() => {
-      const prose = [...document.querySelectorAll<HTMLElement>('[data-role="assistant"] .prose')].at(-1);
-      const length = prose?.innerText.length ?? 0;
-      if (length > 0 && !seen.includes(length)) seen.push(length);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-  return () => page.evaluate(() => [...(window as unknown as { answerLengths: number[] }).answerLengths]);
-}
-
-/** Waits until an answer is there and the conversation is no longer busy (the stream ended, however long it took). */
-async function answerEnded(page: Page) {
-  await expect.poll(async () => (await lastAnswer(page).count()) > 0 && (await page.locator("[data-chat-log]").getAttribute("aria-busy")) === "false", { timeout: ANSWER_TIMEOUT_MS }).toBe(true);
-}
-
-/**
- * Types the question and sends it with Enter, once React has hydrated the box: typing is
- * repeated until it enables Ask (before hydration the text lands but React never sees it,
- * and Enter would only add a line).
- */
-async function ask(page: Page, question: string) {
-  const box = page.getByLabel("Your question");
-  await expect.poll(async () => (await box.fill(question), askButton(page).isEnabled()), SLOW).toBe(true);
-  await box.press("Enter");
-}
-
-/** Waits until the chat is hydrated (typing enables Ask), leaving the box empty: a click on a suggestion before that would be lost. */
-async function waitForHydratedChat(page: Page) {
-  const box = page.getByLabel("Your question");
-  await expect.poll(async () => (await box.fill("?"), askButton(page).isEnabled()), SLOW).toBe(true);
-  await box.fill("");
-  await expect.poll(() => askButton(page).isEnabled(), SLOW).toBe(false);
-}
+/** The fake model's pause between two words of the streamed answer. */
+const STEP_DELAY_MS = 150;
 
 /** Clicks the answer's first deep-linked source (in this tab) and waits until its heading is in view. */
 async function followSource(page: Page, answer: Locator) {
@@ -88,12 +41,14 @@ async function fitsWidth(page: Page): Promise<boolean> {
 
 describe("the front-page chat", () => {
   it("streams a typed question's answer in several steps, and a source lands on its section", async () => {
-    await controlFake("llm", "setDeltaDelay", 40);
+    // ~30 deltas over ~4.5 s: longer than the main thread of a loaded machine stalls (while
+    // the markdown renderer loads, say), so the steps reach the page as steps.
+    await controlFake("llm", "setDeltaDelay", STEP_DELAY_MS);
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     const lengthsSeen = await recordAnswerLengths(page);
     await ask(page, "How did you serve the fraud scoring model with ONNX Runtime?");
-    await answerEnded(page);
+    await answerEnded(page, 1);
     // More than two distinct lengths: the text grew in steps rather than arriving whole.
     const lengths = await lengthsSeen();
     expect(lengths.length, `lengths seen: ${lengths.join(", ")}`).toBeGreaterThan(2);
@@ -113,7 +68,7 @@ describe("the front-page chat", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     await ask(page, question);
-    await answerEnded(page);
+    await answerEnded(page, 1);
     const answer = await answerText(lastAnswer(page));
     expect(answer).toMatch(/^Based on \[1\]/);
 
@@ -138,7 +93,7 @@ describe("the front-page chat", () => {
     await waitForHydratedChat(page);
     await page.locator("[data-suggested-question]").first().click();
     await expect.poll(() => page.locator('[data-role="user"]').first().innerText(), SLOW).toBe(suggestedQuestions[0]);
-    await answerEnded(page);
+    await answerEnded(page, 1);
     expect((await answerText(lastAnswer(page))).length).toBeGreaterThan(0);
     expect(await fitsWidth(page)).toBe(true);
     await page.locator("#chat").scrollIntoViewIfNeeded();

@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestRedis, type TestRedis } from "../test/redis-server";
 import { useFileBrowser, openPage } from "./browser";
+import { answerEnded, ask } from "./chat-page";
 import { controlFake, resetFakesBeforeEach } from "./control";
 import { startSecondSite } from "./second-site";
 import { runCommand } from "./server-process";
@@ -16,24 +17,25 @@ const UNCOVERED = "Xylophone zeppelin quokka?";
 const browser = useFileBrowser();
 resetFakesBeforeEach();
 
-async function ask(page: Page, question: string) {
-  await page.getByLabel("Your question").fill(question);
-  await page.keyboard.press("Enter");
-  await page.getByRole("button", { name: "Ask", exact: true }).waitFor({ timeout: 30_000 });
+/** Asks once the chat is hydrated and waits until its answer, one more than before, has ended. */
+async function askAndWait(page: Page, question: string) {
+  const before = await page.locator('[data-role="assistant"]').count();
+  await ask(page, question);
+  await answerEnded(page, before + 1);
 }
 
 /** Three questions through the UI, the last one not covered, and a thumbs down on the second answer. */
 async function askThreeAndRateOneDown(baseUrl: string) {
   const { page, errors } = await openPage(browser());
   await page.goto(`${baseUrl}/`);
-  for (const question of COVERED) await ask(page, question);
+  for (const question of COVERED) await askAndWait(page, question);
   const rated = page.waitForResponse((r) => r.url().endsWith("/api/feedback"));
   await page.getByRole("button", { name: "Not helpful" }).last().click();
   expect((await rated).status()).toBe(204);
   // A fresh conversation: a follow-up is retrieved with the turns before it, which are covered.
   await page.getByRole("button", { name: "Clear" }).click();
   await controlFake("ollama", "goDown");
-  await ask(page, UNCOVERED);
+  await askAndWait(page, UNCOVERED);
   await controlFake("ollama", "comeUp");
   expect(errors).toEqual([]);
   await page.close();
