@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 /** Debian's Chromium; the project never downloads a browser of its own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -24,6 +24,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
+  // E2E_CPU_THROTTLE=4: a machine four times slower, to check that tests wait on conditions rather than on speed.
+  if (process.env.E2E_CPU_THROTTLE) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: Number(process.env.E2E_CPU_THROTTLE) });
   const errors: string[] = [];
   page.on("console", (message) => {
     // Failed loads are reported below with their URL; this catches script errors.
@@ -45,13 +47,17 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
- * One Chromium for a test file: launched before its first test, closed after its last.
+ * One Chromium for a test file: launched before its first test, closed after its last; the
+ * pages a test opened are closed after it, so no earlier test's page competes for the CPU.
  * Returns a getter, since the browser exists only once the hook has run.
  */
 export function useFileBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all((browser?.contexts() ?? []).map((context) => context.close()));
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,6 +3,7 @@ import type { Locator, Page } from "playwright-core";
 import { SAVED_CONVERSATION_KEY } from "@/lib/chat/saved-conversation";
 import { suggestedQuestions } from "@/lib/site";
 import { useFileBrowser, openPage, saveScreenshot } from "./browser";
+import { answerEnded, answerText, ask, lastAnswer, recordAnswerLengths, SLOW, waitForHydratedChat } from "./chat-page";
 import { controlFake, resetFakesBeforeEach } from "./control";
 
 const baseUrl = inject("baseUrl");
@@ -10,28 +11,8 @@ const PHONE = { width: 360, height: 800 };
 const browser = useFileBrowser();
 resetFakesBeforeEach();
 
-const lastAnswer = (page: Page) => page.locator('[data-role="assistant"]').last();
-const answerText = (answer: Locator) => answer.locator(".prose").innerText();
-
-/** Samples the answer's text until its sources appear (the stream ended); returns the distinct lengths seen. */
-async function watchAnswer(page: Page): Promise<number[]> {
-  const answer = lastAnswer(page);
-  const lengths = new Set<number>();
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if ((await answer.count()) > 0) {
-      lengths.add((await answerText(answer).catch(() => "")).length);
-      if ((await answer.locator("[data-chat-sources]").count()) > 0) break;
-    }
-    await page.waitForTimeout(25);
-  }
-  return [...lengths].filter((n) => n > 0);
-}
-
-async function ask(page: Page, question: string) {
-  await page.getByLabel("Your question").fill(question);
-  await page.keyboard.press("Enter");
-}
+/** The fake model's pause between two words of the streamed answer. */
+const STEP_DELAY_MS = 150;
 
 /** Clicks the answer's first deep-linked source (in this tab) and waits until its heading is in view. */
 async function followSource(page: Page, answer: Locator) {
@@ -40,15 +21,17 @@ async function followSource(page: Page, answer: Locator) {
   const link = answer.locator('[data-source-link][href*="#"]').first();
   const href = (await link.getAttribute("href"))!;
   await link.click();
-  await page.waitForURL((url) => url.pathname + url.hash === href);
+  await page.waitForURL((url) => url.pathname + url.hash === href, SLOW);
   const id = decodeURIComponent(href.split("#")[1]!);
-  await expect.poll(() =>
-    page.evaluate((anchor) => {
-      const heading = document.getElementById(anchor);
-      if (!heading || !/^H[23]$/.test(heading.tagName)) return "no heading";
-      const top = heading.getBoundingClientRect().top;
-      return top >= 0 && top < window.innerHeight ? "in view" : `at ${top}`;
-    }, id),
+  await expect.poll(
+    () =>
+      page.evaluate((anchor) => {
+        const heading = document.getElementById(anchor);
+        if (!heading || !/^H[23]$/.test(heading.tagName)) return "no heading";
+        const top = heading.getBoundingClientRect().top;
+        return top >= 0 && top < window.innerHeight ? "in view" : `at ${top}`;
+      }, id),
+    SLOW,
   ).toBe("in view");
 }
 
@@ -58,15 +41,20 @@ async function fitsWidth(page: Page): Promise<boolean> {
 
 describe("the front-page chat", () => {
   it("streams a typed question's answer in several steps, and a source lands on its section", async () => {
-    await controlFake("llm", "setDeltaDelay", 40);
+    // ~30 deltas over ~4.5 s: longer than the main thread of a loaded machine stalls (while
+    // the markdown renderer loads, say), so the steps reach the page as steps.
+    await controlFake("llm", "setDeltaDelay", STEP_DELAY_MS);
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
+    const lengthsSeen = await recordAnswerLengths(page);
     await ask(page, "How did you serve the fraud scoring model with ONNX Runtime?");
-    const lengths = await watchAnswer(page);
-    expect(lengths.length).toBeGreaterThan(2);
+    await answerEnded(page, 1);
+    // More than two distinct lengths: the text grew in steps rather than arriving whole.
+    const lengths = await lengthsSeen();
+    expect(lengths.length, `lengths seen: ${lengths.join(", ")}`).toBeGreaterThan(2);
     const answer = lastAnswer(page);
     expect(await answerText(answer)).toMatch(/^Based on \[1\]/);
-    await expect.poll(() => answer.locator("[data-citation]").count()).toBeGreaterThan(0);
+    await expect.poll(() => answer.locator("[data-citation]").count(), SLOW).toBeGreaterThan(0);
     await saveScreenshot(page, "chat-desktop-light");
     await page.emulateMedia({ colorScheme: "dark" });
     await saveScreenshot(page, "chat-desktop-dark");
@@ -80,19 +68,19 @@ describe("the front-page chat", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/`);
     await ask(page, question);
-    await watchAnswer(page);
+    await answerEnded(page, 1);
     const answer = await answerText(lastAnswer(page));
     expect(answer).toMatch(/^Based on \[1\]/);
 
     await followSource(page, lastAnswer(page));
     await page.goBack();
     await page.waitForURL(`${baseUrl}/`);
-    await expect.poll(() => page.locator('[data-role="user"]').first().innerText()).toBe(question);
-    await expect.poll(() => answerText(lastAnswer(page))).toBe(answer);
+    await expect.poll(() => page.locator('[data-role="user"]').first().innerText(), SLOW).toBe(question);
+    await expect.poll(() => answerText(lastAnswer(page)), SLOW).toBe(answer);
     expect(await lastAnswer(page).locator("[data-source-link]").count()).toBeGreaterThan(0);
 
     await page.reload();
-    await expect.poll(() => page.locator('[data-role="user"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-role="user"]').count(), SLOW).toBe(1);
     await page.getByRole("button", { name: "Clear" }).click();
     expect(await page.locator("[data-role]").count()).toBe(0);
     expect(await page.evaluate((key) => sessionStorage.getItem(key), SAVED_CONVERSATION_KEY)).toBeNull();
@@ -102,9 +90,11 @@ describe("the front-page chat", () => {
   it("answers a suggested question at 360 px wide with no horizontal scrolling, light and dark", async () => {
     const { page, errors } = await openPage(browser(), { viewport: PHONE });
     await page.goto(`${baseUrl}/`);
+    await waitForHydratedChat(page);
     await page.locator("[data-suggested-question]").first().click();
-    await expect.poll(() => page.locator('[data-role="user"]').first().innerText()).toBe(suggestedQuestions[0]);
-    expect((await watchAnswer(page)).length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-role="user"]').first().innerText(), SLOW).toBe(suggestedQuestions[0]);
+    await answerEnded(page, 1);
+    expect((await answerText(lastAnswer(page))).length).toBeGreaterThan(0);
     expect(await fitsWidth(page)).toBe(true);
     await page.locator("#chat").scrollIntoViewIfNeeded();
     await saveScreenshot(page, "chat-phone-light");
@@ -120,9 +110,9 @@ describe("the front-page chat", () => {
     await page.goto(`${baseUrl}/`);
     await ask(page, "Tell me about the k3s homelab on Raspberry Pis");
     const answer = lastAnswer(page);
-    await expect.poll(async () => (await answerText(answer).catch(() => "")).length, { timeout: 15_000 }).toBeGreaterThan(10);
+    await expect.poll(async () => (await answerText(answer).catch(() => "")).length, SLOW).toBeGreaterThan(10);
     await page.getByRole("button", { name: "Stop" }).click();
-    await expect.poll(() => page.getByRole("button", { name: "Ask", exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("button", { name: "Ask", exact: true }).count(), SLOW).toBe(1);
     const stopped = (await answerText(answer)).length;
     await page.waitForTimeout(1_200);
     expect((await answerText(answer)).length).toBe(stopped);

@@ -6,18 +6,17 @@ import type { TestProject } from "vitest/node";
 import { startFakeLlm } from "../test/fake-llm";
 import { startFakeOllama } from "../test/fake-ollama";
 import { startControlServer } from "./control";
-import { freePort, runCommand, startServer, stopProcessGroup } from "./server-process";
+import { freePort } from "../test/free-port";
+import { runCommand, startServer, stopProcessGroup } from "./server-process";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     controlUrl: string;
     buildSecrets: string[];
-    /** The settings `next start` runs with (fakes, index folder), for tests that start a server of their own from the same build. */
-    serverSettings: Record<string, string>;
-    insightsFile: string;
-    /** The variables the server was started with beyond the machine's own, for a test that starts a second server. */
+    /** What points a `next start` of this build at the fakes and the index (not the suite server's own budgets), for tests that start a second server: see e2e/second-site.ts. */
     serverEnv: Record<string, string>;
+    insightsFile: string;
   }
 }
 
@@ -33,8 +32,7 @@ export default async function setup(project: TestProject) {
   const control = await startControlServer({ ollama, llm });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const serverEnv: Record<string, string> = {
     ...BUILD_SECRETS,
     NEXT_TELEMETRY_DISABLED: "1",
     SITE_URL: baseUrl,
@@ -44,6 +42,11 @@ export default async function setup(project: TestProject) {
     // `npm run dev` against the real Pi would take them for bge-m3's.
     SEARCH_INDEX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "e2e-index-")),
     GROQ_BASE_URL: llm.url,
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...serverEnv,
+    // The suite's server only: budgets out of the way of many browser tests in a row.
     CHAT_RATE_LIMIT_PER_MIN: "1000",
     CHAT_QUERY_EMBEDS_PER_MIN: "1000",
     // The questions the browser tests ask are recorded here, never in the checkout's .data/.
@@ -64,9 +67,8 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("controlUrl", control.url);
   project.provide("buildSecrets", Object.values(BUILD_SECRETS));
-  project.provide("serverSettings", Object.fromEntries(["SITE_URL", "EMBED_URL", "SEARCH_INDEX_DIR", "GROQ_BASE_URL", "GROQ_API_KEY", "EMBED_SECRET"].map((key) => [key, env[key]!])));
+  project.provide("serverEnv", serverEnv);
   project.provide("insightsFile", env.CHAT_INSIGHTS_FILE!);
-  project.provide("serverEnv", Object.fromEntries(Object.entries(env).filter(([key, value]) => value !== undefined && process.env[key] !== value)) as Record<string, string>);
   return async () => {
     stopProcessGroup(server.child);
     await control.close();

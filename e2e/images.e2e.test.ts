@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { getPost } from "@/lib/content/collections";
-import { launchBrowser, openPage, saveScreenshot } from "./browser";
+import { openPage, saveScreenshot, useFileBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const POST = "serving-pytorch-models-from-go-with-onnx-runtime";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useFileBrowser();
 
 /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
@@ -24,7 +16,7 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
 
 describe("images and share cards", () => {
   it("a post shows its cover through next/image: sized by its box, alt from the title, fetched first (its largest paint)", async () => {
-    const { page, errors } = await openPage(browser, { viewport: { width: 360, height: 800 } });
+    const { page, errors } = await openPage(browser(), { viewport: { width: 360, height: 800 } });
     await page.goto(`${baseUrl}/blog/${POST}`);
     const image = page.locator("[data-cover-image] img");
     expect(await image.getAttribute("loading")).not.toBe("lazy");
@@ -39,7 +31,7 @@ describe("images and share cards", () => {
   });
 
   it("project cards show their images lazily, each with its own alt", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}/projects`);
     const images = page.locator("[data-cover-image] img");
     expect(await images.count()).toBeGreaterThan(3);
@@ -49,7 +41,7 @@ describe("images and share cards", () => {
   });
 
   it("a post whose cover file is missing renders without one, no broken image", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     const response = await page.goto(`${baseUrl}/blog/hello-world`);
     expect(response?.status()).toBe(200);
     expect(await page.locator("[data-cover-image]").count()).toBe(0);

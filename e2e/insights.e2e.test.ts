@@ -5,8 +5,10 @@ import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestRedis, type TestRedis } from "../test/redis-server";
 import { useFileBrowser, openPage } from "./browser";
+import { answerEnded, ask } from "./chat-page";
 import { controlFake, resetFakesBeforeEach } from "./control";
-import { freePort, runCommand, startServer, stopProcessGroup } from "./server-process";
+import { startSecondSite } from "./second-site";
+import { runCommand } from "./server-process";
 
 const root = path.resolve(".");
 const COVERED = ["Have you used Terraform?", "How did you serve the fraud scoring model with ONNX Runtime?"];
@@ -15,24 +17,25 @@ const UNCOVERED = "Xylophone zeppelin quokka?";
 const browser = useFileBrowser();
 resetFakesBeforeEach();
 
-async function ask(page: Page, question: string) {
-  await page.getByLabel("Your question").fill(question);
-  await page.keyboard.press("Enter");
-  await page.getByRole("button", { name: "Ask", exact: true }).waitFor({ timeout: 30_000 });
+/** Asks once the chat is hydrated and waits until its answer, one more than before, has ended. */
+async function askAndWait(page: Page, question: string) {
+  const before = await page.locator('[data-role="assistant"]').count();
+  await ask(page, question);
+  await answerEnded(page, before + 1);
 }
 
 /** Three questions through the UI, the last one not covered, and a thumbs down on the second answer. */
 async function askThreeAndRateOneDown(baseUrl: string) {
   const { page, errors } = await openPage(browser());
   await page.goto(`${baseUrl}/`);
-  for (const question of COVERED) await ask(page, question);
+  for (const question of COVERED) await askAndWait(page, question);
   const rated = page.waitForResponse((r) => r.url().endsWith("/api/feedback"));
   await page.getByRole("button", { name: "Not helpful" }).last().click();
   expect((await rated).status()).toBe(204);
   // A fresh conversation: a follow-up is retrieved with the turns before it, which are covered.
   await page.getByRole("button", { name: "Clear" }).click();
   await controlFake("ollama", "goDown");
-  await ask(page, UNCOVERED);
+  await askAndWait(page, UNCOVERED);
   await controlFake("ollama", "comeUp");
   expect(errors).toEqual([]);
   await page.close();
@@ -62,18 +65,16 @@ describe("npm run insights after visitors used the chat", () => {
 
   it("with Redis: a second server on REDIS_URL records there, and the report reads it", async () => {
     const redis: TestRedis = await startTestRedis();
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, ...inject("serverEnv"), REDIS_URL: redis.url, CHAT_INSIGHTS_FILE: path.join(os.tmpdir(), "never-written.jsonl"), SITE_URL: url };
-    const server = await startServer(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, url, timeoutMs: 60_000 });
+    const unused = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-insights-unused-")), "never-written.jsonl");
+    const site = await startSecondSite({ REDIS_URL: redis.url, CHAT_INSIGHTS_FILE: unused });
     try {
-      await askThreeAndRateOneDown(url);
+      await askThreeAndRateOneDown(site.url);
       const report = await runInsights({ REDIS_URL: redis.url });
       expect(report).toContain("from Redis (REDIS_URL)");
       expectReportListsThem(report);
-      expect(fs.existsSync(env.CHAT_INSIGHTS_FILE)).toBe(false);
+      expect(fs.existsSync(unused)).toBe(false);
     } finally {
-      stopProcessGroup(server.child);
+      site.stop();
       await redis.stop();
     }
   });

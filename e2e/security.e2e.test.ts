@@ -1,7 +1,6 @@
 // Attacks on the site, against `next start` (the behaviour depends on what Next.js does with
 // X-Forwarded-For, and on the headers next.config.mjs adds) and in Chromium. Servers with
 // other settings are started from the same build, on free ports, and stopped after.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,21 +8,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "v
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage } from "./browser";
 import { controlFake } from "./control";
-import { freePort, runCommand, startServer, stopProcessGroup } from "./server-process";
+import { startGatewayProcess } from "../test/gateway-process";
+import { startSecondSite } from "./second-site";
+import { runCommand } from "./server-process";
 
 const baseUrl = inject("baseUrl");
 const root = path.resolve(import.meta.dirname, "..");
 const POST_PATH = "/blog/hello-world";
 const PAGES = ["/", POST_PATH, "/resume", "/projects", "/feed.xml", "/robots.txt", "/no-such-page"];
-
-/** Starts another `next start` from the e2e build with `settings` on top of the suite's; its output is kept for log checks. */
-async function startSite(settings: Record<string, string>) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", ...inject("serverSettings"), ...settings };
-  const server = await startServer(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, url, timeoutMs: 60_000 });
-  return { url, output: server.output, stop: () => stopProcessGroup(server.child) };
-}
 
 /** Asks one question as `useChat` would, with `headers`; the status, and whether the stream finished. */
 async function askOnce(url: string, question: string, headers: Record<string, string> = {}) {
@@ -123,7 +115,7 @@ describe("in Chromium", () => {
 
 describe("client identity against next start", () => {
   it("attack: with plain next start, rotating X-Forwarded-For no longer lifts the per-client limit (all visitors share it, said once at start)", async () => {
-    const site = await startSite({});
+    const site = await startSecondSite();
     try {
       const statuses = [];
       for (let i = 0; i < 22; i++) statuses.push((await askOnce(site.url, "hi", { "x-forwarded-for": `10.${i}.0.1` })).status);
@@ -136,7 +128,7 @@ describe("client identity against next start", () => {
   });
 
   it("attack: behind one trusted proxy, a rotated or forged client-written X-Forwarded-For neither lifts the limit nor locks another visitor out", async () => {
-    const site = await startSite({ TRUSTED_PROXY_COUNT: "1" });
+    const site = await startSecondSite({ TRUSTED_PROXY_COUNT: "1" });
     try {
       // The test plays the proxy: it appends the attacker's real address (203.0.113.66) to whatever the attacker wrote.
       const attacker = [];
@@ -154,14 +146,15 @@ describe("client identity against next start", () => {
   it("attack: 100 distinct questions from 100 addresses can no longer drain the gateway's bucket: all answered, at most 30 + 6 embeddings, not one 429", async () => {
     await controlFake("ollama", "reset"); // earlier files may have left it down or slow
     await ensureBakedIndex();
-    const gateway = await startGateway(inject("serverSettings").EMBED_URL!);
-    const site = await startSite({ TRUSTED_PROXY_COUNT: "1", EMBED_URL: gateway.url, EMBED_SECRET: gateway.token });
+    // The built gateway as a process in front of the suite's fake Ollama, with its default bucket (burst 30, 6 a minute).
+    const gateway = await startGatewayProcess({ ollamaUrl: inject("serverEnv").EMBED_URL!, token: "e2e-visitor-token-5d1c0b7e9a2f4c61" });
+    const site = await startSecondSite({ TRUSTED_PROXY_COUNT: "1", EMBED_URL: gateway.url, EMBED_SECRET: gateway.token });
     try {
       const answers = [];
       for (let i = 0; i < 100; i++) answers.push(await askOnce(site.url, `Question ${i}: what did you write about topic number ${i}?`, { "x-forwarded-for": `198.51.100.${i + 1}` }));
       expect(answers.filter((a) => a.status !== 200 || !a.finished)).toEqual([]);
-      const embeds = gateway.log().filter((line) => / POST \/api\/embed /.test(line));
-      expect(embeds.length, `gateway log:\n${gateway.log().join("\n")}\nsite log:\n${site.output().slice(-2_000)}`).toBeGreaterThan(0);
+      const embeds = gateway.output().split("\n").filter((line) => / POST \/api\/embed /.test(line));
+      expect(embeds.length, `gateway log:\n${gateway.output()}\nsite log:\n${site.output().slice(-2_000)}`).toBeGreaterThan(0);
       expect(embeds.length).toBeLessThanOrEqual(30 + 6);
       console.log(`100 questions from 100 addresses: ${answers.filter((a) => a.finished).length} answered, ${embeds.length} query embeddings reached the gateway`);
       expect(embeds.filter((line) => / 429 /.test(line))).toEqual([]);
@@ -169,14 +162,14 @@ describe("client identity against next start", () => {
       expect(site.output()).not.toMatch(/breaker open/);
     } finally {
       site.stop();
-      gateway.stop();
+      await gateway.stop();
     }
   }, 120_000);
 });
 
 /** Bakes the suite's index when `E2E_SKIP_BUILD=1` skipped the build that would have (without vectors, no query is ever embedded). */
 async function ensureBakedIndex() {
-  const settings = inject("serverSettings");
+  const settings = inject("serverEnv");
   if (fs.existsSync(path.join(settings.SEARCH_INDEX_DIR!, "index.json"))) return;
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-cache-"));
   try {
@@ -185,34 +178,4 @@ async function ensureBakedIndex() {
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true });
   }
-}
-
-/** The built gateway as a process in front of the suite's fake Ollama, with its default bucket (burst 30, 6 a minute). */
-async function startGateway(ollamaUrl: string): Promise<{ url: string; token: string; log: () => string[]; stop: () => void }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-gateway-"));
-  const token = "e2e-visitor-token-5d1c0b7e9a2f4c61";
-  fs.writeFileSync(path.join(dir, "tokens"), `${token}\n`, { mode: 0o600 });
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "gateway/dist/gateway.mjs")], {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", GATEWAY_PORT: "0", GATEWAY_TOKENS_FILE: path.join(dir, "tokens"), OLLAMA_URL: ollamaUrl },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-      if (match) resolve(match[0]);
-    });
-    child.once("exit", (code) => reject(new Error(`gateway exited with ${code}: ${output}`)));
-  });
-  return {
-    url,
-    token,
-    log: () => output.split("\n"),
-    stop: () => {
-      child.kill("SIGTERM");
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }

@@ -1,17 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-
-/** Asks the OS for a free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a command to completion, streaming its output with a prefix; rejects on a non-zero exit. */
 export function runCommand(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; label: string }): Promise<string> {

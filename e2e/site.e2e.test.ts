@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { loadPosts, loadProjects, loadResume } from "@/lib/content/load";
 import { site } from "@/lib/site";
-import { launchBrowser, openPage, saveScreenshot } from "./browser";
+import { openPage, saveScreenshot, useFileBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useFileBrowser();
 
 /** Every page of the site with the title its `<h1>` must show. */
 function pagesWithTitles(): Array<{ path: string; title: string }> {
@@ -30,7 +21,7 @@ function pagesWithTitles(): Array<{ path: string; title: string }> {
 
 describe("every page", () => {
   it("answers 200, shows its title and logs no console error", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     for (const { path, title } of pagesWithTitles()) {
       const response = await page.goto(baseUrl + path);
       expect(response?.status(), path).toBe(200);
@@ -51,7 +42,7 @@ describe("every page", () => {
   });
 
   it("answers 404 with a helpful page for an unknown address", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     const response = await page.goto(`${baseUrl}/blog/no-such-post`);
     expect(response?.status()).toBe(404);
     await expect.poll(() => page.locator("h1").first().textContent()).toBe("Page not found");
@@ -62,7 +53,7 @@ describe("heading anchors", () => {
   it("land on the heading they link to", async () => {
     const post = loadPosts().find((p) => /^##\s/m.test(p.body));
     expect(post, "a post with sections").toBeDefined();
-    const { page } = await openPage(browser, { viewport: { width: 1280, height: 700 } });
+    const { page } = await openPage(browser(), { viewport: { width: 1280, height: 700 } });
     await page.goto(baseUrl + post!.url);
     // The first section heading that starts below the fold, so landing on it needs a scroll.
     const id = await page.evaluate(() => {
@@ -83,7 +74,7 @@ describe("screenshots", () => {
     const post = loadPosts()[0]!;
     const backgrounds: string[] = [];
     for (const colorScheme of ["light", "dark"] as const) {
-      const { page } = await openPage(browser, { colorScheme });
+      const { page } = await openPage(browser(), { colorScheme });
       await page.goto(baseUrl);
       await saveScreenshot(page, `home-${colorScheme}`);
       await page.goto(baseUrl + post.url);
@@ -95,7 +86,7 @@ describe("screenshots", () => {
   });
 
   it("fits a 360 px phone screen without horizontal scrolling", async () => {
-    const { page } = await openPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true });
+    const { page } = await openPage(browser(), { viewport: { width: 360, height: 740 }, isMobile: true });
     for (const path of ["/", "/resume", loadPosts()[0]!.url]) {
       await page.goto(baseUrl + path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

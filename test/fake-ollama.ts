@@ -1,7 +1,8 @@
 // The one fake Ollama shared by every test and benchmark in the project: a real
 // node:http server on 127.0.0.1 that speaks Ollama's wire format (POST /api/embed,
 // POST /v1/embeddings, GET /, /api/version, /api/tags) and records every request,
-// so a test can assert what did, and what did not, reach Ollama.
+// so a test can assert what did, and what did not, reach Ollama. Replies are framed as Go's
+// net/http frames Ollama's: a Content-Length up to 2,048 bytes, chunked beyond.
 // Erasable TypeScript only: it also runs under `node --experimental-strip-types`.
 import { createServer } from "node:http";
 import type { Server, ServerResponse } from "node:http";
@@ -64,13 +65,21 @@ export type FakeOllama = {
   answerModel(name: string): void;
   /** Answers carry vectors of n dimensions. */
   answerDimensions(n: number): void;
-  /** Answers carry NaN in every vector (serialised as `null`, as JSON.stringify does). */
+  /**
+   * Answers are 200 with `null` for every number. Not Ollama's own fault (Go's encoder refuses
+   * NaN: that is {@link FakeOllama.poisonInputs}' 500), but what an embedder or proxy written in
+   * JavaScript sends for a NaN vector (JSON.stringify writes NaN as null): still to be refused.
+   */
   answerNaN(): void;
   /** Embed requests are accepted and never answered (until reset or close). */
   hang(): void;
-  /** Any embed request with an input containing `marker` fails as bge-m3 does on some texts: 500 "json: unsupported value: NaN". */
+  /**
+   * Ollama's real NaN fault (ollama#15582): any embed request with an input containing `marker`
+   * fails as a whole, as bge-m3 does on some texts, with a 500 and Ollama's error shape,
+   * `{"error":"failed to encode response: json: unsupported value: NaN"}` (OpenAI's shape on /v1).
+   */
   poisonInputs(marker: string): void;
-  /** Embed answers send their headers at once, then the body one byte every `ms` (a stuck or throttled link). */
+  /** Embed answers send their headers at once, then the body one byte every `ms` (a stuck or throttled link); framed as untrickled. */
   trickle(ms: number): void;
   /** Embed answers are 200 with this body instead of the vectors (a proxy's error page, a broken build). */
   answerRaw(body: string): void;
@@ -85,6 +94,8 @@ const OLLAMA_VERSION = "0.12.0";
 // bge-m3's context window; Ollama refuses longer inputs only when truncate is false.
 const CONTEXT_TOKENS = 8192;
 const JSON_TYPE = "application/json; charset=utf-8";
+/** Go net/http's bufferBeforeChunkingSize: a reply body up to this size gets a Content-Length, a larger one (any bge-m3 vector, ~20 KB) is chunked. */
+export const GO_CHUNKING_BUFFER_BYTES = 2048;
 
 /** Deterministic unit vector by feature hashing of lower-cased words and char trigrams: texts sharing words land near each other. */
 export function hashEmbed(text: string, dimensions = 1024): number[] {
@@ -345,16 +356,22 @@ function describeModel(name: string) {
   };
 }
 
+// Framing as Go's net/http frames a handler that sets no Content-Length (Ollama's gin handlers
+// write the whole body in one Write): a body that fits the buffer gets a Content-Length, a
+// larger one goes out as `Transfer-Encoding: chunked` (node:http chunks when none is set).
+function writeHeadAsGo(res: ServerResponse, status: number, contentType: string, bytes: Buffer) {
+  const length = bytes.length <= GO_CHUNKING_BUFFER_BYTES ? { "Content-Length": bytes.length } : {};
+  res.writeHead(status, { "Content-Type": contentType, ...length });
+}
+
 function sendJson(res: ServerResponse, status: number, value: unknown) {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { "Content-Type": JSON_TYPE, "Content-Length": Buffer.byteLength(body) });
-  res.end(body);
+  sendRaw(res, status, JSON.stringify(value), 0);
 }
 
 // The whole body at once, or (trickle) one byte every `trickleMs` after the headers.
 function sendRaw(res: ServerResponse, status: number, body: string, trickleMs: number) {
   const bytes = Buffer.from(body);
-  res.writeHead(status, { "Content-Type": JSON_TYPE, "Content-Length": bytes.length });
+  writeHeadAsGo(res, status, JSON_TYPE, bytes);
   if (trickleMs <= 0) return void res.end(bytes);
   let sent = 0;
   const timer = setInterval(() => {
@@ -370,8 +387,9 @@ function sendRaw(res: ServerResponse, status: number, body: string, trickleMs: n
 }
 
 function sendText(res: ServerResponse, status: number, text: string) {
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
-  res.end(text);
+  const bytes = Buffer.from(text);
+  writeHeadAsGo(res, status, "text/plain; charset=utf-8", bytes);
+  res.end(bytes);
 }
 
 // Ollama's native routes answer {"error": "..."}; its /v1 routes answer OpenAI's shape.

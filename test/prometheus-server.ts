@@ -4,11 +4,13 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port";
+import { stopProcess } from "./stop-process";
 
 const SCRAPE_INTERVAL = "200ms"; // short, so a test sees a new value within a second
+const STOP_GRACE_MS = 5_000; // a hang guard: Prometheus closes its throwaway TSDB in well under a second
 const READY_TIMEOUT_MS = 20_000; // Prometheus replays an empty WAL and opens in ~1 s here; 2 noisy cores
 
 /** A running Prometheus owned by the test. */
@@ -38,13 +40,7 @@ export async function startTestPrometheus(targets: string[]): Promise<TestPromet
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopProcess(child, STOP_GRACE_MS);
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -65,15 +61,4 @@ export async function startTestPrometheus(targets: string[]): Promise<TestPromet
     },
     stop,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

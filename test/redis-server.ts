@@ -2,7 +2,10 @@
 // Never touches a system service: the process is ours, with no persistence and no config file.
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
-import { freePort } from "../e2e/server-process";
+import { freePort } from "./free-port";
+import { stopProcess } from "./stop-process";
+
+const STOP_GRACE_MS = 2_000; // a hang guard: redis-server without persistence exits at once
 
 /** A running redis-server owned by the test. */
 export type TestRedis = {
@@ -27,12 +30,7 @@ export async function startTestRedis(): Promise<TestRedis> {
   const stop = async () => {
     const running = child;
     child = undefined;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => running.once("exit", () => resolve()));
-    running.kill("SIGTERM");
-    const timer = setTimeout(() => running.kill("SIGKILL"), 2_000);
-    await exited;
-    clearTimeout(timer);
+    if (running) await stopProcess(running, STOP_GRACE_MS);
   };
   await start();
   return { url: `redis://127.0.0.1:${port}`, port, stop, restart: start };

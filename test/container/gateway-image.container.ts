@@ -3,12 +3,12 @@
 // /run/secrets/gateway-tokens (mode 600, uid 1000), Ollama given by OLLAMA_URL. The
 // fake Ollama stands in for Ollama on the host network. Build time and sizes are printed.
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOllama, type FakeOllama } from "@/test/fake-ollama";
+import { freePort } from "@/test/free-port";
 import { buildGatewayImage, ensureNodeBase, GATEWAY_IMAGE, NODE_BASE_IMAGE, podman, podmanStatus } from "./podman";
 
 /** The official image's `node` user, which the Containerfile switches to. */
@@ -26,16 +26,6 @@ let fake: FakeOllama;
 let work: string;
 let port: number;
 let base: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Writes the tokens file as a deployment would: mode 600, owned by the container's uid 1000. */
 function writeTokensFile(dir: string): string {
