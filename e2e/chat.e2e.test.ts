@@ -90,6 +90,9 @@ describe("the front-page chat", () => {
     await expect.poll(() => page.locator('[data-role="user"]').first().innerText()).toBe(question);
     await expect.poll(() => answerText(lastAnswer(page))).toBe(answer);
     expect(await lastAnswer(page).locator("[data-source-link]").count()).toBeGreaterThan(0);
+    // The answer comes back whole: its thumbs (the rating id) and its follow-up questions too.
+    expect(await page.getByRole("button", { name: "Not helpful" }).count()).toBe(1);
+    expect(await page.locator("[data-follow-up]").count()).toBeGreaterThanOrEqual(2);
 
     await page.reload();
     await expect.poll(() => page.locator('[data-role="user"]').count()).toBe(1);
