@@ -141,7 +141,8 @@ describe("the chat's errors and actions", () => {
     await page.goto(`${baseUrl}/`);
     await page.getByLabel("Your question").fill("Have you used Terraform?");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("[data-chat-error]").innerText().catch(() => "")).toMatch(/^The chat is busy, try again in 20 s\./);
+    // The chat's code is fetched on the first question (it is not part of the page), so allow for that.
+    await expect.poll(() => page.locator("[data-chat-error]").innerText().catch(() => ""), { timeout: 10_000 }).toMatch(/^The chat is busy, try again in 20 s\./);
   });
 
   it("Copy puts the answer's text on the clipboard; the buttons are named 'Copy answer', 'Helpful' and 'Not helpful'", async () => {

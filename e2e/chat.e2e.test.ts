@@ -87,7 +87,8 @@ describe("the front-page chat", () => {
     await followSource(page, lastAnswer(page));
     await page.goBack();
     await page.waitForURL(`${baseUrl}/`);
-    await expect.poll(() => page.locator('[data-role="user"]').first().innerText()).toBe(question);
+    // The conversation's code is fetched (from cache) once the page sees a saved conversation: allow for that.
+    await expect.poll(() => page.locator('[data-role="user"]').first().innerText(), { timeout: 10_000 }).toBe(question);
     await expect.poll(() => answerText(lastAnswer(page))).toBe(answer);
     expect(await lastAnswer(page).locator("[data-source-link]").count()).toBeGreaterThan(0);
     // The answer comes back whole: its thumbs (the rating id) and its follow-up questions too.
@@ -95,7 +96,7 @@ describe("the front-page chat", () => {
     expect(await page.locator("[data-follow-up]").count()).toBeGreaterThanOrEqual(2);
 
     await page.reload();
-    await expect.poll(() => page.locator('[data-role="user"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-role="user"]').count(), { timeout: 10_000 }).toBe(1);
     await page.getByRole("button", { name: "Clear" }).click();
     expect(await page.locator("[data-role]").count()).toBe(0);
     expect(await page.evaluate((key) => sessionStorage.getItem(key), SAVED_CONVERSATION_KEY)).toBeNull();
