@@ -4,9 +4,15 @@ import { citedSourceIds } from "./citations";
 import { LazyChatMarkdown } from "./lazy-chat-markdown";
 import { ChatSources } from "./chat-sources";
 
+/** A message's text, its text parts joined. */
+export const messageText = (message: ChatUIMessage) => message.parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
+
+/** A question not yet taken by `useChat` (asked while the conversation's code loads), shown as it will be. */
+export const questionMessage = (text: string): ChatUIMessage => ({ id: "question-in-waiting", role: "user", parts: [{ type: "text", text }] });
+
 /** One message: the visitor's question, or an answer rendered as safe markdown with linked citations and sources. */
 export function ChatMessage({ message, streaming }: { message: ChatUIMessage; streaming: boolean }) {
-  const text = message.parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
+  const text = messageText(message);
   if (message.role === "user") {
     return (
       <div className="ml-auto w-fit max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800" data-role="user">

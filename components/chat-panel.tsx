@@ -1,67 +1,77 @@
 "use client";
 
-import "./zod-without-eval"; // first: before `ai` builds its zod schemas (see the file)
-import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport } from "ai";
-import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MAX_USER_TEXT_CHARS } from "@/lib/chat/limits";
-import type { ChatUIMessage } from "@/lib/chat/types";
+import { readSavedConversation } from "@/lib/chat/saved-conversation";
+import type { ConversationHandle, ConversationState } from "./chat-conversation";
 import { ChatError } from "./chat-error";
-import { fetchChat } from "./chat-errors";
-import { ChatMessage } from "./chat-message";
-import { preloadChatMarkdown } from "./lazy-chat-markdown";
-import { ChatStatus, StoppedNote } from "./chat-status";
+import { ChatLog } from "./chat-log";
+import { ChatMessage, questionMessage } from "./chat-message";
+import { ChatStatus } from "./chat-status";
 import { ChatSuggestions } from "./chat-suggestions";
-import { MessageActions } from "./message-actions";
-import { useChatControls } from "./use-chat-controls";
-import { usePersistedChat } from "./use-persisted-chat";
-
-/** Messages sent per request: enough for follow-ups, and well inside the route's 24-message limit. */
-const CLIENT_HISTORY_MESSAGES = 12;
+import { preloadChatMarkdown } from "./lazy-chat-markdown";
+import { loadChatConversation, type ChatConversationComponent } from "./load-chat-conversation";
 
 const button = "rounded-lg px-3 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50";
 const quietButton = `${button} border border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800`;
 
-const textOf = (message: ChatUIMessage) => message.parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
-
-/** The front-page chat: ask, watch the answer stream with its sources, stop, retry, rate, copy, clear; kept for the tab across pages. */
+/**
+ * The front-page chat (client): the question box, Ask and the suggestions, light enough to
+ * hydrate with the page. The conversation's code (AI SDK, zod) loads when the visitor comes
+ * near the chat (pointer, focus) or a saved conversation waits; a question asked before it
+ * arrives shows at once with its status line and is sent when it lands.
+ */
 export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: string[]; author: string }) {
-  const [transport] = useState(
-    () =>
-      new DefaultChatTransport<ChatUIMessage>({
-        api: "/api/chat",
-        fetch: fetchChat,
-        prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
-          body: { id, messages: messages.slice(-CLIENT_HISTORY_MESSAGES), trigger, messageId },
-        }),
-      }),
-  );
-  const { messages, sendMessage, status, stop, error, regenerate, setMessages, clearError } = useChat<ChatUIMessage>({ transport });
-  // Sources open in this tab, on their section; Back finds the conversation where it was.
-  const { clear } = usePersistedChat({ messages, status, setMessages });
   const [input, setInput] = useState("");
   const [waitHint, setWaitHint] = useState(false);
-  const logRef = useRef<HTMLDivElement>(null);
+  const [Conversation, setConversation] = useState<ChatConversationComponent | null>(null);
+  const [loadError, setLoadError] = useState<Error | null>(null);
+  const [queued, setQueued] = useState<string>(); // asked before the conversation's code arrived
+  const [state, setState] = useState<ConversationState | null>(null); // null until the conversation has loaded and said
+  const conversation = useRef<ConversationHandle>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const busy = status === "submitted" || status === "streaming";
-  const { stopped, stopAnswer } = useChatControls({ messages, status, stop, inputRef, logRef });
+  const loadingQuestion = queued !== undefined && !loadError && state === null;
+  const busy = state?.busy ?? loadingQuestion;
 
-  const last = messages.at(-1);
-  const pending = status === "submitted" || (status === "streaming" && (last?.role !== "assistant" || textOf(last) === ""));
-  const lastAnswer = messages.findLast((m) => m.role === "assistant");
-  const followUps = !busy && last?.role === "assistant" ? (lastAnswer?.metadata?.followUps ?? []) : [];
+  const load = useCallback(() => {
+    preloadChatMarkdown();
+    loadChatConversation().then(
+      (component) => (setLoadError(null), setConversation(() => component)),
+      (error: Error) => setLoadError(error),
+    );
+  }, []);
+  useEffect(() => {
+    if (readSavedConversation().length > 0) load(); // Back from a source: bring the conversation back at once
+  }, [load]);
 
   const ask = (text: string) => {
     const question = text.trim();
     if (!question) return;
-    if (busy) return setWaitHint(true); // never silently ignored: the hint says what to do
+    if (busy || (conversation.current && !conversation.current.ask(question))) return setWaitHint(true); // never silently ignored
     setWaitHint(false);
-    clearError();
-    preloadChatMarkdown(); // a suggestion is clicked without focusing the box: start loading the renderer now
-    void sendMessage({ text: question });
+    if (!conversation.current) {
+      setQueued(question);
+      setLoadError(null);
+      load();
+    }
     setInput("");
     inputRef.current?.focus();
   };
+  // Before the conversation's code arrives nothing was sent: stopping puts the question back in the box.
+  const stopAnswer = useCallback(() => {
+    if (conversation.current) return conversation.current.stop();
+    if (queued !== undefined) setInput(queued);
+    setQueued(undefined);
+    inputRef.current?.focus();
+  }, [queued]);
+  useEffect(() => {
+    if (!loadingQuestion || Conversation) return; // once loaded, the conversation listens for Esc itself
+    const onKeyDown = (event: globalThis.KeyboardEvent) => void (event.key === "Escape" && stopAnswer());
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [loadingQuestion, Conversation, stopAnswer]);
+
+  const followUps = state?.followUps ?? [];
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     ask(input);
@@ -74,27 +84,22 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
   };
 
   return (
-    <div className="mt-4 min-w-0 space-y-4" data-chat>
-      <div
-        ref={logRef}
-        role="log"
-        aria-live="polite"
-        aria-busy={busy}
-        aria-label={`Conversation with ${author}'s writing`}
-        tabIndex={messages.length > 0 ? 0 : undefined}
-        className="relative max-h-[60dvh] space-y-4 overflow-y-auto overscroll-contain rounded-lg empty:hidden"
-        data-chat-log
-      >
-        {messages.map((message, i) => (
-          <div key={message.id} data-message-id={message.id} className="space-y-1">
-            <ChatMessage message={message} streaming={busy && i === messages.length - 1} />
-            {message.role === "assistant" && !(busy && i === messages.length - 1) && textOf(message) ? <MessageActions text={textOf(message)} insightId={message.metadata?.insightId} /> : null}
-            {stopped.has(message.id) ? <StoppedNote /> : null}
-          </div>
-        ))}
-        {messages.length > 0 ? <ChatStatus pending={pending} /> : null}
-        {error ? <ChatError error={error} onRetry={() => (clearError(), void regenerate())} /> : null}
-      </div>
+    <div className="mt-4 min-w-0 space-y-4" data-chat onPointerEnter={load} onPointerDown={load} onFocus={load}>
+      {Conversation ? (
+        <Conversation ref={conversation} author={author} firstQuestion={queued} inputRef={inputRef} onStateChange={setState} />
+      ) : (
+        <ChatLog author={author} busy={loadingQuestion} focusable={queued !== undefined}>
+          {queued !== undefined ? (
+            <>
+              <div className="space-y-1">
+                <ChatMessage message={questionMessage(queued)} streaming={false} />
+              </div>
+              <ChatStatus pending={loadingQuestion} />
+              {loadError ? <ChatError error={loadError} onRetry={() => (setLoadError(null), load())} /> : null}
+            </>
+          ) : null}
+        </ChatLog>
+      )}
 
       <form onSubmit={onSubmit} className="sticky bottom-0 z-10 space-y-2 bg-white py-2 dark:bg-zinc-950">
         <label htmlFor="chat-question" className="sr-only">
@@ -106,7 +111,6 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
           value={input}
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={onKeyDown}
-          onFocus={preloadChatMarkdown}
           rows={2}
           maxLength={MAX_USER_TEXT_CHARS}
           placeholder="Ask about my work, e.g. what kind of ML work have you done?"
@@ -123,8 +127,8 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
               Ask
             </button>
           )}
-          {messages.length > 0 && !busy && (
-            <button type="button" className={quietButton} onClick={() => (clear(), clearError(), inputRef.current?.focus())}>
+          {state?.hasMessages && !busy && (
+            <button type="button" className={quietButton} onClick={() => (conversation.current?.clear(), inputRef.current?.focus())}>
               Clear
             </button>
           )}

@@ -7,9 +7,10 @@ import type { SourceUrlUIPart } from "ai";
 const loadChatMarkdown = () => import("./chat-markdown");
 const ChatMarkdown = lazy(() => loadChatMarkdown().then((module) => ({ default: module.ChatMarkdown })));
 
-/** Starts loading the markdown renderer ahead of the first answer (on the question box's focus, and when a question is sent). */
+/** Starts loading the markdown renderer ahead of the first answer (when the visitor comes near the chat, and when a question is sent). */
 export function preloadChatMarkdown(): void {
-  void loadChatMarkdown();
+  // Only a head start: offline it fails quietly, and the answer's own render loads it again.
+  loadChatMarkdown().catch(() => undefined);
 }
 
 /** An answer as safe markdown (components/chat-markdown.tsx); its plain text, escaped by React, while the renderer loads. */

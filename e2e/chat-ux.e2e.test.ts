@@ -113,6 +113,54 @@ describe("the chat answers at once", () => {
   });
 });
 
+describe("the chat's code loads on first use", () => {
+  /** Holds every script fetched from now on (the page's own have loaded): the conversation's code arrives late. */
+  async function holdScripts(page: Page, ms: number) {
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await route.continue();
+    });
+  }
+
+  it("a question asked before the chat's code arrives shows at once with its status line, and is sent exactly once when it lands", async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}/`);
+    const sent: string[] = [];
+    page.on("request", (request) => void (request.url().endsWith("/api/chat") && sent.push(request.postData() ?? "")));
+    await holdScripts(page, 1_500);
+    await page.getByLabel("Your question").fill("Have you used Terraform?");
+    await page.keyboard.press("Enter");
+    await statusLine(page).filter({ hasText: /\S/ }).waitFor({ state: "visible" });
+    expect(await page.locator('[data-role="user"]').allInnerTexts()).toEqual(["Have you used Terraform?"]);
+    expect(sent).toEqual([]); // the code is still on its way
+    await answerEnded(page);
+    expect(sent).toHaveLength(1);
+    expect(await page.locator('[data-role="user"]').count()).toBe(1);
+    expect(await page.locator('[data-role="assistant"]').count()).toBe(1);
+    expect((await inputFocusedAndInView(page)).focused).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("Esc while the chat's code is still on its way puts the question back in the box and sends nothing", async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}/`);
+    const sent: string[] = [];
+    page.on("request", (request) => void (request.url().endsWith("/api/chat") && sent.push(request.url())));
+    await holdScripts(page, 2_000);
+    await page.getByLabel("Your question").fill("And Kubernetes?");
+    await page.keyboard.press("Enter");
+    await statusLine(page).filter({ hasText: /\S/ }).waitFor({ state: "visible" });
+    await page.keyboard.press("Escape");
+    await askButton(page).waitFor();
+    expect(await page.getByLabel("Your question").inputValue()).toBe("And Kubernetes?");
+    expect(await page.locator('[data-role="user"]').count()).toBe(0);
+    await page.waitForTimeout(2_500); // the code lands meanwhile: it must not send the withdrawn question
+    expect(sent).toEqual([]);
+    expect(await page.locator('[data-role="user"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("the chat's errors and actions", () => {
   it("offline: says so in the visitor's words (never 'Failed to fetch'), with Retry that works once back online", async () => {
     const { page, errors } = await openPage(browser(), { viewport: VIEWPORTS[0] });
@@ -141,7 +189,8 @@ describe("the chat's errors and actions", () => {
     await page.goto(`${baseUrl}/`);
     await page.getByLabel("Your question").fill("Have you used Terraform?");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("[data-chat-error]").innerText().catch(() => "")).toMatch(/^The chat is busy, try again in 20 s\./);
+    // The chat's code is fetched on the first question (it is not part of the page), so allow for that.
+    await expect.poll(() => page.locator("[data-chat-error]").innerText().catch(() => ""), { timeout: 10_000 }).toMatch(/^The chat is busy, try again in 20 s\./);
   });
 
   it("Copy puts the answer's text on the clipboard; the buttons are named 'Copy answer', 'Helpful' and 'Not helpful'", async () => {

@@ -75,9 +75,13 @@ describe("the front-page chat", () => {
     await followSource(page, lastAnswer(page));
     await page.goBack();
     await page.waitForURL(`${baseUrl}/`);
+    // The conversation's code is fetched (from cache) once the page sees a saved conversation: SLOW allows for that.
     await expect.poll(() => page.locator('[data-role="user"]').first().innerText(), SLOW).toBe(question);
     await expect.poll(() => answerText(lastAnswer(page)), SLOW).toBe(answer);
     expect(await lastAnswer(page).locator("[data-source-link]").count()).toBeGreaterThan(0);
+    // The answer comes back whole: its thumbs (the rating id) and its follow-up questions too.
+    expect(await page.getByRole("button", { name: "Not helpful" }).count()).toBe(1);
+    expect(await page.locator("[data-follow-up]").count()).toBeGreaterThanOrEqual(2);
 
     await page.reload();
     await expect.poll(() => page.locator('[data-role="user"]').count(), SLOW).toBe(1);

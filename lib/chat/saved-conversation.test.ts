@@ -31,6 +31,19 @@ describe("saveConversation / readSavedConversation", () => {
     expect(readSavedConversation(storage)).toEqual([question, answer]);
   });
 
+  it("keeps an answer's rating id and follow-ups, so Back restores its thumbs and 'Ask next'", () => {
+    const storage = memoryStorage();
+    const rated: ChatUIMessage = { ...answer, metadata: { ...answer.metadata, insightId: "5f0c2a9e-3b1d-4c6e-8f7a-2d9b1e4c6a80", followUps: ["How do you test consumers?", "What about retries?"] } };
+    saveConversation([question, rated], storage);
+    expect(readSavedConversation(storage)).toEqual([question, rated]);
+  });
+
+  it("drops junk follow-ups and rating ids from a tampered save instead of showing them", () => {
+    const tampered = { ...answer, metadata: { retrieval: "hybrid", insightId: 42, followUps: ["A real question?", 7, "", "x".repeat(2_001), "Two?", "Three?", "Four?"] } };
+    const [, restored] = parseSavedConversation(JSON.stringify([question, tampered]));
+    expect(restored?.metadata).toEqual({ retrieval: "hybrid", followUps: ["A real question?", "Two?", "Three?"] });
+  });
+
   it("removes the key when the conversation is cleared", () => {
     const storage = memoryStorage();
     saveConversation([question], storage);

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_ID_CHARS } from "./limits";
+import { MAX_MESSAGE_ID_CHARS, MAX_USER_TEXT_CHARS } from "./limits";
 import type { AnswerPath, ChatMessageMetadata, ChatUIMessage } from "./types";
 import type { SearchMode } from "../search/types";
 
@@ -9,6 +9,9 @@ export const SAVED_CONVERSATION_KEY = "chat:conversation:v1";
 
 /** Most messages kept: twice what the client sends per request, so a long session stays far under the storage quota. */
 export const MAX_SAVED_MESSAGES = 24;
+
+/** Most follow-up questions kept on a saved answer: the route offers three (lib/chat/follow-ups.ts). */
+const MAX_SAVED_FOLLOW_UPS = 3;
 
 const SEARCH_MODES: readonly SearchMode[] = ["hybrid", "lexical"];
 const ANSWER_PATHS: readonly AnswerPath[] = ["groq", "local", "extractive", "not-covered"];
@@ -32,7 +35,10 @@ function metadataFrom(value: unknown): ChatMessageMetadata | undefined {
   if (!isRecord(value)) return undefined;
   const retrieval = SEARCH_MODES.find((mode) => mode === value.retrieval);
   const answer = ANSWER_PATHS.find((path) => path === value.answer);
-  return { ...(retrieval ? { retrieval } : {}), ...(answer ? { answer } : {}) };
+  // The rating id and follow-ups, so an answer restored after Back keeps its thumbs and "Ask next"; junk is dropped, not trusted.
+  const insightId = isString(value.insightId) && value.insightId !== "" && value.insightId.length <= MAX_MESSAGE_ID_CHARS ? value.insightId : undefined;
+  const followUps = Array.isArray(value.followUps) ? value.followUps.filter((q): q is string => isString(q) && q.trim() !== "" && q.length <= MAX_USER_TEXT_CHARS).slice(0, MAX_SAVED_FOLLOW_UPS) : [];
+  return { ...(retrieval ? { retrieval } : {}), ...(answer ? { answer } : {}), ...(insightId ? { insightId } : {}), ...(followUps.length > 0 ? { followUps } : {}) };
 }
 
 function messageFrom(value: unknown): ChatUIMessage | null {

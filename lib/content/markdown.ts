@@ -31,14 +31,35 @@ function rehypeHeadingLinks() {
   };
 }
 
+/** An element's text, leaving out nested lists (a task's own words, not its sub-tasks'). */
+function ownText(node: Element): string {
+  return node.children
+    .map((child) => (child.type === "text" ? child.value : child.type === "element" && child.tagName !== "ul" && child.tagName !== "ol" ? ownText(child) : ""))
+    .join("");
+}
+
+/** Names each GFM task-list checkbox by its item's words: a bare `<input type="checkbox">` has no accessible name (axe's "label" rule). */
+function rehypeTaskLabels() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (item: Element) => {
+      const classes = item.properties?.className;
+      if (item.tagName !== "li" || !Array.isArray(classes) || !classes.includes("task-list-item")) return;
+      const label = ownText(item).replace(/\s+/g, " ").trim();
+      visit(item, "element", (node: Element) => {
+        if (node.tagName === "input" && node.properties?.type === "checkbox" && label) node.properties = { ...node.properties, ariaLabel: label };
+      });
+    });
+  };
+}
+
 /**
- * Renders a document body to HTML with an id and an anchor link on every `##`/`###`.
+ * Renders a document body to HTML with an id and an anchor link on every `##`/`###`, and task checkboxes named.
  * Raw HTML in the markdown is dropped (remark-rehype without `allowDangerousHtml`).
  */
 export function renderMarkdown(markdown: string): string {
   const tree = parseMarkdown(markdown);
   assignHeadingIds(tree);
-  const processor = unified().use(remarkRehype).use(rehypeHeadingLinks).use(rehypeStringify);
+  const processor = unified().use(remarkRehype).use(rehypeHeadingLinks).use(rehypeTaskLabels).use(rehypeStringify);
   const hast = processor.runSync(tree);
   return processor.stringify(hast as HastRoot);
 }
