@@ -5216,11 +5216,14 @@ var GatewayError = class extends Error {
   code;
   status;
   retryAfterSeconds;
+  /** Headers the answer carries (`Allow`, `WWW-Authenticate`), as a flat [name, value, ...] list. */
+  headers;
   constructor(code, options = {}) {
     super(options.message ?? CODES[code].message);
     this.code = code;
     this.status = CODES[code].status;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.headers = options.headers;
   }
   /** The JSON body for this surface. */
   toBody(surface) {
@@ -5228,20 +5231,27 @@ var GatewayError = class extends Error {
     return { error: { message: this.message, type: CODES[this.code].type, code: this.code.split(":")[0] } };
   }
 };
-function sendError(res, error, surface) {
+function sendError(reply, error, surface) {
   const known = error instanceof GatewayError ? error : new GatewayError("error:upstream");
-  sendJson(res, known.status, known.toBody(surface), known.retryAfterSeconds === void 0 ? void 0 : ["Retry-After", String(known.retryAfterSeconds)]);
+  const extra = known.retryAfterSeconds === void 0 ? [] : ["Retry-After", String(known.retryAfterSeconds)];
+  if (known.headers) extra.push(...known.headers);
+  sendJson(reply, known.status, known.toBody(surface), extra.length > 0 ? extra : void 0);
 }
 var JSON_TYPE = "application/json; charset=utf-8";
-function sendJson(res, status, body, extra) {
-  sendBytes(res, status, Buffer.from(JSON.stringify(body)), JSON_TYPE, extra);
+function sendJson(reply, status, body, extra) {
+  reply(status, Buffer.from(JSON.stringify(body)), JSON_TYPE, extra);
 }
-function sendBytes(res, status, body, contentType, extra) {
-  if (res.headersSent || res.destroyed) return;
+function answerHeaders(body, contentType, extra) {
   const head = ["Content-Type", contentType, "Content-Length", String(body.length), "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"];
   if (extra) head.push(...extra);
-  res.writeHead(status, head);
-  res.end(body);
+  return head;
+}
+function replyTo(res) {
+  return (status, body, contentType, extra) => {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(status, answerHeaders(body, contentType, extra));
+    res.end(body);
+  };
 }
 function fromUpstreamStatus(status, body) {
   const message = ollamaMessage(body);
@@ -5588,16 +5598,16 @@ function tooLarge(maxBytes) {
 
 // gateway/src/embed.ts
 async function serveEmbed(options) {
-  const { req, res, surface, clientId, cancel, deps } = options;
+  const { reply, surface, clientId, cancel, deps } = options;
   const { config } = deps;
   refuseIfLimited(deps, deps.buckets.peek(clientId));
-  const body = await readBody(req, res, config.maxBodyBytes);
+  const body = await options.readBody(config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
-  await answer({ res, surface, cancel, deps, request });
+  await answer({ reply, surface, cancel, deps, request });
 }
 async function answer(options) {
-  const { res, surface, cancel, deps, request } = options;
+  const { reply, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps);
   metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
@@ -5613,12 +5623,12 @@ async function answer(options) {
         if (keys) deps.cache.set(keys[index], parsed[j]);
       });
     }
-    if (passThrough) return sendBytes(res, 200, upstream.raw, JSON_TYPE);
+    if (passThrough) return reply(200, upstream.raw, JSON_TYPE);
   }
   const embeddings = vectors;
-  if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
+  if (surface === "openai") return sendJson(reply, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
   const ollama = upstream?.answer;
-  sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
+  sendJson(reply, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
 }
 function refuseIfLimited(deps, result) {
   if (result.ok) return;
@@ -5636,17 +5646,110 @@ function lookUpCached(request, deps) {
   return { vectors, keys, missing };
 }
 
+// gateway/src/tokens.ts
+import { hash as hash2, timingSafeEqual } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+var MIN_TOKEN_LENGTH = 16;
+var TokenFileError = class extends Error {
+};
+function readTokensFile(path) {
+  let mode;
+  try {
+    mode = statSync(path).mode;
+  } catch {
+    throw new TokenFileError(`tokens file ${path} cannot be read`);
+  }
+  if ((mode & 63) !== 0) {
+    const octal = (mode & 511).toString(8);
+    throw new TokenFileError(`tokens file ${path} has mode ${octal}: it must not be readable by group or others (chmod 600 ${path})`);
+  }
+  const tokens = [];
+  readFileSync(path, "utf8").split("\n").forEach((line, index) => {
+    const token = line.trim();
+    if (!token || token.startsWith("#")) return;
+    if (/[\s#]/.test(token)) throw new TokenFileError(`tokens file ${path}: line ${index + 1} holds a space or a "#" inside the token; put comments on their own line`);
+    if (token.length < MIN_TOKEN_LENGTH) throw new TokenFileError(`tokens file ${path}: the token on line ${index + 1} is shorter than ${MIN_TOKEN_LENGTH} characters`);
+    tokens.push(token);
+  });
+  if (tokens.length === 0) throw new TokenFileError(`tokens file ${path} holds no token (make one with \`openssl rand -hex 32\`)`);
+  return tokens;
+}
+function createTokenSet(tokens) {
+  const known = tokens.map((token) => {
+    const digest = sha256(token);
+    return { digest, id: digest.toString("hex", 0, 4) };
+  });
+  return {
+    size: known.length,
+    identify(presented) {
+      const digest = sha256(presented ?? "");
+      let match;
+      for (const entry of known) if (timingSafeEqual(digest, entry.digest)) match = entry.id;
+      return match;
+    }
+  };
+}
+function bearerToken(header) {
+  const match = BEARER.exec(header ?? "");
+  return match?.[1];
+}
+var BEARER = /^Bearer +(\S+) *$/i;
+function sha256(text) {
+  return hash2("sha256", text, "buffer");
+}
+
+// gateway/src/handler.ts
+var ROUTES = /* @__PURE__ */ new Map([
+  ["/api/embed", { method: "POST", surface: "ollama", label: "/api/embed" }],
+  ["/v1/embeddings", { method: "POST", surface: "openai", label: "/v1/embeddings" }],
+  ["/healthz", { method: "GET", label: "/healthz" }]
+]);
+var WWW_AUTHENTICATE = ["WWW-Authenticate", 'Bearer realm="embed-gateway"'];
+function createHandler(options) {
+  const { deps, health } = options;
+  const { config, metrics } = deps;
+  return {
+    async handle(x) {
+      const route = ROUTES.get(x.pathname);
+      const surface = route?.surface ?? (x.pathname.startsWith("/v1/") ? "openai" : "ollama");
+      try {
+        if (!route) throw new GatewayError("not_found:gateway");
+        if (x.method !== route.method) throw new GatewayError("method_not_allowed:gateway", { headers: ["Allow", route.method] });
+        if (!route.surface) return await health.serve(x.reply);
+        const id = options.tokens().identify(bearerToken(x.authorization));
+        if (!id) {
+          metrics.authFailures.inc();
+          throw new GatewayError("unauthorized:gateway", { headers: WWW_AUTHENTICATE });
+        }
+        x.clientId = id;
+        await serveEmbed({ readBody: x.readBody, reply: x.reply, surface, clientId: id, cancel: x.cancel, deps });
+      } catch (error) {
+        if (x.cancel.cancelled) return x.destroy();
+        if (!(error instanceof GatewayError)) config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${x.clientId} error: ${error.message}`);
+        x.beforeError();
+        sendError(x.reply, error, surface);
+      }
+    },
+    finish(x, status) {
+      const route = ROUTES.get(x.pathname);
+      const ms = performance.now() - x.started;
+      metrics.recordRequest(route?.label ?? "other", status, ms / 1e3);
+      config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${x.clientId} ${x.method} ${route ? x.pathname : "-"} ${status} ${Math.round(ms)}ms`);
+    }
+  };
+}
+
 // gateway/src/health.ts
 var PROBE_CACHE_MS = 1e3;
 var TEXT_TYPE = "text/plain; charset=utf-8";
 function createHealthCheck(pool) {
   let last;
   return {
-    async serve(res) {
+    async serve(reply) {
       if (!last || Date.now() - last.at > PROBE_CACHE_MS) last = { at: Date.now(), probe: pool.probeAll() };
       await last.probe;
       const up = pool.anyUp();
-      sendBytes(res, up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
+      reply(up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
     }
   };
 }
@@ -6239,64 +6342,7 @@ function createPool(options) {
 var PROBE_TIMEOUT_MS = 2e3;
 var PROBE_MAX_BYTES = 1e6;
 
-// gateway/src/tokens.ts
-import { hash as hash2, timingSafeEqual } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-var MIN_TOKEN_LENGTH = 16;
-var TokenFileError = class extends Error {
-};
-function readTokensFile(path) {
-  let mode;
-  try {
-    mode = statSync(path).mode;
-  } catch {
-    throw new TokenFileError(`tokens file ${path} cannot be read`);
-  }
-  if ((mode & 63) !== 0) {
-    const octal = (mode & 511).toString(8);
-    throw new TokenFileError(`tokens file ${path} has mode ${octal}: it must not be readable by group or others (chmod 600 ${path})`);
-  }
-  const tokens = [];
-  readFileSync(path, "utf8").split("\n").forEach((line, index) => {
-    const token = line.trim();
-    if (!token || token.startsWith("#")) return;
-    if (/[\s#]/.test(token)) throw new TokenFileError(`tokens file ${path}: line ${index + 1} holds a space or a "#" inside the token; put comments on their own line`);
-    if (token.length < MIN_TOKEN_LENGTH) throw new TokenFileError(`tokens file ${path}: the token on line ${index + 1} is shorter than ${MIN_TOKEN_LENGTH} characters`);
-    tokens.push(token);
-  });
-  if (tokens.length === 0) throw new TokenFileError(`tokens file ${path} holds no token (make one with \`openssl rand -hex 32\`)`);
-  return tokens;
-}
-function createTokenSet(tokens) {
-  const known = tokens.map((token) => {
-    const digest = sha256(token);
-    return { digest, id: digest.toString("hex", 0, 4) };
-  });
-  return {
-    size: known.length,
-    identify(presented) {
-      const digest = sha256(presented ?? "");
-      let match;
-      for (const entry of known) if (timingSafeEqual(digest, entry.digest)) match = entry.id;
-      return match;
-    }
-  };
-}
-function bearerToken(header) {
-  const match = BEARER.exec(header ?? "");
-  return match?.[1];
-}
-var BEARER = /^Bearer +(\S+) *$/i;
-function sha256(text) {
-  return hash2("sha256", text, "buffer");
-}
-
 // gateway/src/server.ts
-var ROUTES = /* @__PURE__ */ new Map([
-  ["/api/embed", { method: "POST", surface: "ollama", label: "/api/embed" }],
-  ["/v1/embeddings", { method: "POST", surface: "openai", label: "/v1/embeddings" }],
-  ["/healthz", { method: "GET", label: "/healthz" }]
-]);
 var KEEP_ALIVE_TIMEOUT_MS = 5e3;
 var DRAIN_MAX_BYTES = 16 * 1024;
 var DRAIN_DEADLINE_MS = 500;
@@ -6324,43 +6370,28 @@ function createServer2(config) {
   const health = createHealthCheck(pool);
   let metricsServer;
   let closing = false;
-  async function handle(req, res) {
-    const started = performance.now();
-    const pathname = (req.url ?? "").split("?")[0];
-    const route = ROUTES.get(pathname);
-    let clientId = "-";
-    const abort = createCancel();
+  const handler = createHandler({ deps, health, tokens: () => tokens });
+  function handle(req, res) {
+    const cancel = createCancel();
+    const x = {
+      started: performance.now(),
+      method: req.method ?? "",
+      pathname: (req.url ?? "").split("?")[0],
+      authorization: req.headers.authorization,
+      clientId: "-",
+      reply: replyTo(res),
+      cancel,
+      readBody: (maxBytes) => readBody(req, res, maxBytes),
+      beforeError: () => void (!req.complete && limitUnreadBody(req, res)),
+      destroy: () => void req.socket.destroy()
+    };
     res.on("close", () => {
       const finished = res.writableFinished;
-      if (!finished) abort.cancel();
+      if (!finished) cancel.cancel();
       if (closing) setImmediate(() => server.closeIdleConnections());
-      const status = finished ? res.statusCode : 499;
-      const ms = performance.now() - started;
-      metrics.recordRequest(route?.label ?? "other", status, ms / 1e3);
-      config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(ms)}ms`);
+      handler.finish(x, finished ? res.statusCode : 499);
     });
-    const surface = route?.surface ?? (pathname.startsWith("/v1/") ? "openai" : "ollama");
-    try {
-      if (!route) throw new GatewayError("not_found:gateway");
-      if (req.method !== route.method) {
-        res.setHeader("Allow", route.method);
-        throw new GatewayError("method_not_allowed:gateway");
-      }
-      if (!route.surface) return await health.serve(res);
-      const id = tokens.identify(bearerToken(req.headers.authorization));
-      if (!id) {
-        metrics.authFailures.inc();
-        res.setHeader("WWW-Authenticate", 'Bearer realm="embed-gateway"');
-        throw new GatewayError("unauthorized:gateway");
-      }
-      clientId = id;
-      await serveEmbed({ req, res, surface, clientId, cancel: abort, deps });
-    } catch (error) {
-      if (abort.cancelled) return void req.socket.destroy();
-      if (!(error instanceof GatewayError)) config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} error: ${error.message}`);
-      if (!req.complete) limitUnreadBody(req, res);
-      sendError(res, error, surface);
-    }
+    void handler.handle(x);
   }
   const server = createHttpServer(
     {
@@ -6371,10 +6402,10 @@ function createServer2(config) {
       connectionsCheckingInterval: Math.max(10, Math.min(1e3, Math.floor(config.headersTimeoutMs / 4))),
       maxHeaderSize: 8 * 1024
     },
-    (req, res) => void handle(req, res)
+    handle
   );
   server.maxConnections = config.maxConnections;
-  server.on("checkContinue", (req, res) => void handle(req, res));
+  server.on("checkContinue", handle);
   return {
     server,
     pool,
