@@ -5036,8 +5036,10 @@ var DEFAULTS = {
   // whole request body
   upstreamTimeoutMs: 12e4,
   // a full 64-chunk batch at 1.5 s per chunk is 96 s
-  shutdownGraceMs: 3e4
+  shutdownGraceMs: 3e4,
   // let in-flight embeddings finish on SIGTERM, then force
+  fastPath: true
+  // node:http alone adds more latency per request than every check together (docs/bench.md)
 };
 var ConfigError = class extends Error {
 };
@@ -5267,6 +5269,244 @@ function ollamaMessage(body) {
   } catch {
     return void 0;
   }
+}
+
+// gateway/src/fast-path.ts
+import { STATUS_CODES } from "node:http";
+
+// gateway/src/request.ts
+function requestLimits(config) {
+  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
+}
+async function readBody(req, res, maxBytes) {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
+  if (!req.complete) await new Promise((resolve) => setImmediate(resolve));
+  if (req.complete && req.readableFlowing === null) {
+    const body = req.read() ?? Buffer.alloc(0);
+    if (body.length > maxBytes) throw tooLarge(maxBytes);
+    return body;
+  }
+  return streamBody(req, maxBytes);
+}
+function streamBody(req, maxBytes) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.pause();
+        reject(tooLarge(maxBytes));
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+    req.on("aborted", () => reject(new Error("client aborted")));
+  });
+}
+function parseEmbedRequest(body, limits, openai) {
+  let parsed;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw badRequest("the body is not valid JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest("the body must be a JSON object");
+  const fields = parsed;
+  if (typeof fields.model !== "string" || fields.model === "") throw badRequest("model is required");
+  if (!limits.allowedModels.has(withTag(fields.model))) {
+    throw new GatewayError("model_not_allowed:gateway", { message: `model "${fields.model.slice(0, 100)}" is not allowed here` });
+  }
+  const inputs = typeof fields.input === "string" ? [fields.input] : fields.input;
+  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((x) => typeof x === "string")) {
+    throw badRequest("input must be a string or a non-empty array of strings");
+  }
+  if (inputs.length > limits.maxInputs) throw new GatewayError("payload_too_large:gateway", { message: `at most ${limits.maxInputs} inputs per request` });
+  if (inputs.some((x) => x.length > limits.maxInputChars)) {
+    throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
+  }
+  if (fields.truncate !== void 0 && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
+  if (fields.dimensions !== void 0) throw badRequest("dimensions is not supported: the model has a fixed size");
+  if (!openai) return { model: fields.model, inputs, truncate: fields.truncate, encodingFormat: "float" };
+  const format = fields.encoding_format ?? "float";
+  if (format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
+  return { model: fields.model, inputs, encodingFormat: format };
+}
+function withTag(model) {
+  return model.includes(":") ? model : `${model}:latest`;
+}
+function badRequest(message) {
+  return new GatewayError("bad_request:gateway", { message });
+}
+function tooLarge(maxBytes) {
+  return new GatewayError("payload_too_large:gateway", { message: `request body exceeds ${maxBytes} bytes` });
+}
+
+// gateway/src/request-head.ts
+var FAST_MAX_HEAD_BYTES = 4 * 1024;
+var REQUEST_LINE = Buffer.from("POST /api/embed HTTP/1.1\r\n", "latin1");
+var HEAD_END = Buffer.from("\r\n\r\n", "latin1");
+var HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*((?:[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?)?)$/;
+var CONTENT_LENGTH = /^(?:0|[1-9][0-9]{0,6})$/;
+var HAND_OFF_HEADERS = /* @__PURE__ */ new Set(["transfer-encoding", "expect", "upgrade", "te", "trailer", "http2-settings"]);
+var HAND_OFF = { kind: "hand-off" };
+function judgeRequest(buffer) {
+  if (buffer.length < REQUEST_LINE.length || buffer.compare(REQUEST_LINE, 0, REQUEST_LINE.length, 0, REQUEST_LINE.length) !== 0) return HAND_OFF;
+  const headEnd = buffer.subarray(0, FAST_MAX_HEAD_BYTES).indexOf(HEAD_END, REQUEST_LINE.length - 2);
+  if (headEnd < 0) return HAND_OFF;
+  if (headEnd < REQUEST_LINE.length) return HAND_OFF;
+  const lines = buffer.toString("latin1", REQUEST_LINE.length, headEnd).split("\r\n");
+  let host = 0;
+  let length;
+  let authorization;
+  let connection = false;
+  for (const line of lines) {
+    const match = HEADER_LINE.exec(line);
+    if (!match) return HAND_OFF;
+    const name = match[1].toLowerCase();
+    const value = match[2];
+    if (HAND_OFF_HEADERS.has(name)) return HAND_OFF;
+    if (name === "host") host++;
+    else if (name === "content-length") {
+      if (length !== void 0 || !CONTENT_LENGTH.test(value)) return HAND_OFF;
+      length = Number(value);
+    } else if (name === "authorization") {
+      if (authorization !== void 0) return HAND_OFF;
+      authorization = value;
+    } else if (name === "connection") {
+      if (connection || value.toLowerCase() !== "keep-alive") return HAND_OFF;
+      connection = true;
+    }
+  }
+  if (host !== 1 || length === void 0) return HAND_OFF;
+  const bodyStart = headEnd + HEAD_END.length;
+  const bodyEnd = bodyStart + length;
+  if (bodyEnd > buffer.length) return HAND_OFF;
+  return { kind: "embed", authorization, bodyStart, bodyEnd };
+}
+
+// gateway/src/fast-path.ts
+var MAX_PENDING_BYTES = 64 * 1024;
+var REQUEST_TIMEOUT_ANSWER = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n";
+function createFastPath(options) {
+  const { handler, metrics } = options;
+  const open = /* @__PURE__ */ new Set();
+  const keepAlive = `Connection: keep-alive\r
+Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
+\r
+`;
+  const handOff = (conn) => {
+    const { socket, held } = conn;
+    conn.detach();
+    conn.held = void 0;
+    if (held) socket.unshift(held);
+    metrics.fastPath.handedOff++;
+    options.handOff(socket);
+  };
+  const next = (conn) => {
+    const buffer = conn.held;
+    if (!buffer || conn.request || conn.socket.destroyed) return;
+    const verdict = judgeRequest(buffer);
+    if (verdict.kind === "hand-off") return handOff(conn);
+    conn.held = verdict.bodyEnd < buffer.length ? buffer.subarray(verdict.bodyEnd) : void 0;
+    serve(conn, verdict.authorization, buffer.subarray(verdict.bodyStart, verdict.bodyEnd));
+  };
+  const serve = (conn, authorization, body) => {
+    const { socket } = conn;
+    const cancel = createCancel();
+    const x = {
+      started: performance.now(),
+      method: "POST",
+      pathname: "/api/embed",
+      authorization,
+      clientId: "-",
+      cancel,
+      reply(status, payload, contentType, extra) {
+        if (conn.request !== x || socket.destroyed) return;
+        conn.request = void 0;
+        const close = options.closing();
+        socket.write(frame(status, payload, contentType, extra, close ? "Connection: close\r\n\r\n" : keepAlive));
+        handler.finish(x, status);
+        metrics.fastPath.served++;
+        if (conn.served++ === 0) socket.setTimeout(options.idleTimeoutMs);
+        if (close) return void socket.end(() => socket.destroy());
+        if (socket.isPaused()) socket.resume();
+        if (conn.held) setImmediate(next, conn);
+      },
+      // The body is in hand: the limit is checked, nothing is read.
+      readBody: (maxBytes) => body.length > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(body),
+      beforeError: () => void 0,
+      destroy: () => void socket.destroy()
+    };
+    conn.request = x;
+    conn.abort = cancel.cancel;
+    void handler.handle(x);
+  };
+  const frame = (status, payload, contentType, extra, tail) => {
+    const headers = answerHeaders(payload, contentType, extra);
+    let head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r
+`;
+    for (let i = 0; i < headers.length; i += 2) head += `${headers[i]}: ${headers[i + 1]}\r
+`;
+    head += `Date: ${utcDate()}\r
+${tail}`;
+    const out = Buffer.allocUnsafe(head.length + payload.length);
+    out.write(head, 0, "latin1");
+    payload.copy(out, head.length);
+    return out;
+  };
+  return {
+    accept(socket) {
+      const conn = { socket, held: void 0, request: void 0, abort: () => void 0, served: 0, detach: () => void 0 };
+      const onData = (chunk) => {
+        conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;
+        if (!conn.request) return next(conn);
+        if (conn.held.length > MAX_PENDING_BYTES) socket.pause();
+      };
+      const onEnd = () => void (conn.request ? socket.destroy() : socket.end());
+      const onClose = () => {
+        open.delete(conn);
+        const x = conn.request;
+        if (!x) return;
+        conn.request = void 0;
+        conn.abort();
+        handler.finish(x, 499);
+      };
+      const onError = () => void socket.destroy();
+      const onTimeout = () => {
+        if (conn.request) return;
+        if (conn.served === 0) socket.end(REQUEST_TIMEOUT_ANSWER, () => socket.destroy());
+        else socket.destroy();
+      };
+      conn.detach = () => {
+        open.delete(conn);
+        socket.setTimeout(0);
+        socket.off("data", onData).off("end", onEnd).off("close", onClose).off("error", onError).off("timeout", onTimeout);
+      };
+      open.add(conn);
+      socket.setNoDelay(true);
+      socket.setTimeout(options.headersTimeoutMs);
+      socket.on("data", onData).on("end", onEnd).on("close", onClose).on("error", onError).on("timeout", onTimeout);
+    },
+    closeIdle() {
+      for (const conn of open) if (!conn.request) conn.socket.destroy();
+    },
+    destroyAll() {
+      for (const conn of open) conn.socket.destroy();
+    }
+  };
+}
+var dateText = "";
+var dateExpires = 0;
+function utcDate() {
+  const now = Date.now();
+  if (now >= dateExpires) {
+    dateText = new Date(now).toUTCString();
+    dateExpires = now - now % 1e3 + 1e3;
+  }
+  return dateText;
 }
 
 // gateway/src/openai.ts
@@ -5526,76 +5766,6 @@ function answerOf(raw, parsed) {
   };
 }
 
-// gateway/src/request.ts
-function requestLimits(config) {
-  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
-}
-async function readBody(req, res, maxBytes) {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
-  if (!req.complete) await new Promise((resolve) => setImmediate(resolve));
-  if (req.complete && req.readableFlowing === null) {
-    const body = req.read() ?? Buffer.alloc(0);
-    if (body.length > maxBytes) throw tooLarge(maxBytes);
-    return body;
-  }
-  return streamBody(req, maxBytes);
-}
-function streamBody(req, maxBytes) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.pause();
-        reject(tooLarge(maxBytes));
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-    req.on("aborted", () => reject(new Error("client aborted")));
-  });
-}
-function parseEmbedRequest(body, limits, openai) {
-  let parsed;
-  try {
-    parsed = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw badRequest("the body is not valid JSON");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest("the body must be a JSON object");
-  const fields = parsed;
-  if (typeof fields.model !== "string" || fields.model === "") throw badRequest("model is required");
-  if (!limits.allowedModels.has(withTag(fields.model))) {
-    throw new GatewayError("model_not_allowed:gateway", { message: `model "${fields.model.slice(0, 100)}" is not allowed here` });
-  }
-  const inputs = typeof fields.input === "string" ? [fields.input] : fields.input;
-  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((x) => typeof x === "string")) {
-    throw badRequest("input must be a string or a non-empty array of strings");
-  }
-  if (inputs.length > limits.maxInputs) throw new GatewayError("payload_too_large:gateway", { message: `at most ${limits.maxInputs} inputs per request` });
-  if (inputs.some((x) => x.length > limits.maxInputChars)) {
-    throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
-  }
-  if (fields.truncate !== void 0 && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
-  if (fields.dimensions !== void 0) throw badRequest("dimensions is not supported: the model has a fixed size");
-  if (!openai) return { model: fields.model, inputs, truncate: fields.truncate, encodingFormat: "float" };
-  const format = fields.encoding_format ?? "float";
-  if (format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
-  return { model: fields.model, inputs, encodingFormat: format };
-}
-function withTag(model) {
-  return model.includes(":") ? model : `${model}:latest`;
-}
-function badRequest(message) {
-  return new GatewayError("bad_request:gateway", { message });
-}
-function tooLarge(maxBytes) {
-  return new GatewayError("payload_too_large:gateway", { message: `request body exceeds ${maxBytes} bytes` });
-}
-
 // gateway/src/embed.ts
 async function serveEmbed(options) {
   const { reply, surface, clientId, cancel, deps } = options;
@@ -5796,6 +5966,8 @@ function createMetrics(options = {}) {
   const registers = [registry];
   const answered = /* @__PURE__ */ new Map();
   const cache = { hits: 0, misses: 0 };
+  const fastPath = { served: 0, handedOff: 0 };
+  const fastPathSynced = { served: 0, handedOff: 0 };
   const [durations, inputs, waits, upstreamTimes] = [0, 1, 2, 3].map(() => new PendingObservations());
   const histogram = (pending, config) => {
     const metric = new import_prom_client.Histogram({ ...config, registers, collect: () => pending.flush() });
@@ -5853,6 +6025,16 @@ function createMetrics(options = {}) {
     } }),
     cacheEntries: new import_prom_client.Gauge({ name: name("cache_entries"), help: "Vectors held in the gateway's embedding cache", registers, collect() {
       this.set(sources.cacheEntries());
+    } }),
+    /** Requests the raw-socket fast path served, and connections it handed to node:http: running totals. */
+    fastPath,
+    fastPathRequests: new import_prom_client.Counter({ name: name("fast_path_requests_total"), help: "Embed requests served on the raw-socket fast path (the rest go through node:http)", registers, collect() {
+      this.inc(fastPath.served - fastPathSynced.served);
+      fastPathSynced.served = fastPath.served;
+    } }),
+    fastPathHandOffs: new import_prom_client.Counter({ name: name("fast_path_handoffs_total"), help: "Connections the fast path handed to node:http (any request it does not take whole)", registers, collect() {
+      this.inc(fastPath.handedOff - fastPathSynced.handedOff);
+      fastPathSynced.handedOff = fastPath.handedOff;
     } }),
     /** Where the scrape-time gauges read from; the server fills it in once the pool and cache exist. */
     sources
@@ -5914,7 +6096,7 @@ import { connect } from "node:net";
 var STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
 var MAX_HEAD_BYTES = 16 * 1024;
 var CRLF = Buffer.from("\r\n");
-var HEAD_END = Buffer.from("\r\n\r\n");
+var HEAD_END2 = Buffer.from("\r\n\r\n");
 var EMPTY = Buffer.alloc(0);
 var ReplyError = class extends Error {
   constructor(message, tooLarge3 = false) {
@@ -5998,7 +6180,7 @@ var Parser = class {
   step() {
     const { phase, pending } = this;
     if (phase === "head") {
-      const end = pending.indexOf(HEAD_END);
+      const end = pending.indexOf(HEAD_END2);
       if (end < 0) {
         if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
         return false;
@@ -6393,6 +6575,23 @@ function createServer2(config) {
     });
     void handler.handle(x);
   }
+  function takeConnections(http) {
+    const listeners = http.listeners("connection");
+    if (listeners.length !== 1) throw new Error(`node:http has ${listeners.length} connection listeners; the fast path expects its one`);
+    const [httpConnection] = listeners;
+    http.removeListener("connection", httpConnection);
+    const door = createFastPath({
+      handler,
+      metrics,
+      handOff: (socket) => httpConnection.call(http, socket),
+      headersTimeoutMs: config.headersTimeoutMs,
+      keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: KEEP_ALIVE_TIMEOUT_MS + (http.keepAliveTimeoutBuffer ?? 0),
+      closing: () => closing
+    });
+    http.on("connection", door.accept);
+    return door;
+  }
   const server = createHttpServer(
     {
       headersTimeout: config.headersTimeoutMs,
@@ -6406,6 +6605,7 @@ function createServer2(config) {
   );
   server.maxConnections = config.maxConnections;
   server.on("checkContinue", handle);
+  const fast = config.fastPath ? takeConnections(server) : void 0;
   return {
     server,
     pool,
@@ -6436,13 +6636,17 @@ function createServer2(config) {
     },
     close: () => new Promise((resolve) => {
       closing = true;
-      const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      const force = setTimeout(() => {
+        server.closeAllConnections();
+        fast?.destroyAll();
+      }, config.shutdownGraceMs);
       server.close(() => {
         clearTimeout(force);
         pool.close();
         void (metricsServer?.close() ?? Promise.resolve()).then(() => resolve());
       });
       server.closeIdleConnections();
+      fast?.closeIdle();
     })
   };
 }

@@ -32,6 +32,8 @@ export type GatewayConfig = {
   /** Total deadline of one upstream call, from the request until the last byte of the reply. */
   upstreamTimeoutMs: number;
   shutdownGraceMs: number;
+  /** Serve whole well-formed `POST /api/embed` requests on the raw-socket fast path (fast-path.ts); off, node:http serves all. */
+  fastPath: boolean;
   /** Clock for the token buckets (injected by tests). */
   now: () => number;
   /** Where access-log and notice lines go. */
@@ -61,6 +63,7 @@ export const DEFAULTS = {
   requestTimeoutMs: 30_000, // whole request body
   upstreamTimeoutMs: 120_000, // a full 64-chunk batch at 1.5 s per chunk is 96 s
   shutdownGraceMs: 30_000, // let in-flight embeddings finish on SIGTERM, then force
+  fastPath: true, // node:http alone adds more latency per request than every check together (docs/bench.md)
 } as const;
 
 /** Error thrown for invalid settings; its message lists every problem. */

@@ -4,13 +4,15 @@
 // a slot in the upstream pool (503) → Ollama.
 import { createServer as createHttpServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { createBuckets } from "./bucket";
 import { createEmbeddingCache } from "./cache";
 import { createCancel } from "./cancel";
 import type { GatewayConfig } from "./config";
 import type { EmbedDeps } from "./embed";
 import { replyTo } from "./errors";
+import { createFastPath } from "./fast-path";
+import type { FastPath } from "./fast-path";
 import { createHandler } from "./handler";
 import type { Exchange } from "./handler";
 import { createHealthCheck } from "./health";
@@ -103,6 +105,26 @@ export function createServer(config: GatewayConfig): Gateway {
     void handler.handle(x);
   }
 
+  // The fast path takes every new connection first; node:http gets the ones it hands off,
+  // through node:http's own `connection` listener (the documented way to give it a socket).
+  function takeConnections(http: Server): FastPath {
+    const listeners = http.listeners("connection") as Array<(socket: Socket) => void>;
+    if (listeners.length !== 1) throw new Error(`node:http has ${listeners.length} connection listeners; the fast path expects its one`);
+    const [httpConnection] = listeners;
+    http.removeListener("connection", httpConnection);
+    const door = createFastPath({
+      handler,
+      metrics,
+      handOff: (socket) => httpConnection.call(http, socket),
+      headersTimeoutMs: config.headersTimeoutMs,
+      keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: KEEP_ALIVE_TIMEOUT_MS + ((http as Server & { keepAliveTimeoutBuffer?: number }).keepAliveTimeoutBuffer ?? 0),
+      closing: () => closing,
+    });
+    http.on("connection", door.accept);
+    return door;
+  }
+
   const server = createHttpServer(
     {
       headersTimeout: config.headersTimeoutMs,
@@ -118,6 +140,7 @@ export function createServer(config: GatewayConfig): Gateway {
   server.maxConnections = config.maxConnections;
   // Without this listener Node would answer `100 Continue` before any check ran.
   server.on("checkContinue", handle);
+  const fast = config.fastPath ? takeConnections(server) : undefined;
 
   return {
     server,
@@ -150,13 +173,17 @@ export function createServer(config: GatewayConfig): Gateway {
     close: () =>
       new Promise((resolve) => {
         closing = true;
-        const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+        const force = setTimeout(() => {
+          server.closeAllConnections();
+          fast?.destroyAll();
+        }, config.shutdownGraceMs);
         server.close(() => {
           clearTimeout(force);
           pool.close();
           void (metricsServer?.close() ?? Promise.resolve()).then(() => resolve());
         });
         server.closeIdleConnections();
+        fast?.closeIdle();
       }),
   };
 }
