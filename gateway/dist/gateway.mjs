@@ -5427,7 +5427,10 @@ Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
         if (conn.request !== x || socket.destroyed) return;
         conn.request = void 0;
         const close = options.closing();
-        socket.write(frame(status, payload, contentType, extra, close ? "Connection: close\r\n\r\n" : keepAlive));
+        socket.cork();
+        socket.write(head(status, payload, contentType, extra, close ? "Connection: close\r\n\r\n" : keepAlive), "latin1");
+        socket.write(payload);
+        socket.uncork();
         handler.finish(x, status);
         metrics.fastPath.served++;
         if (conn.served++ === 0) socket.setTimeout(options.idleTimeoutMs);
@@ -5444,18 +5447,14 @@ Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
     conn.abort = cancel.cancel;
     void handler.handle(x);
   };
-  const frame = (status, payload, contentType, extra, tail) => {
+  const head = (status, payload, contentType, extra, tail) => {
     const headers = answerHeaders(payload, contentType, extra);
-    let head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r
+    let text = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r
 `;
-    for (let i = 0; i < headers.length; i += 2) head += `${headers[i]}: ${headers[i + 1]}\r
+    for (let i = 0; i < headers.length; i += 2) text += `${headers[i]}: ${headers[i + 1]}\r
 `;
-    head += `Date: ${utcDate()}\r
+    return `${text}Date: ${utcDate()}\r
 ${tail}`;
-    const out = Buffer.allocUnsafe(head.length + payload.length);
-    out.write(head, 0, "latin1");
-    payload.copy(out, head.length);
-    return out;
   };
   return {
     accept(socket) {
