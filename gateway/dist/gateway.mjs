@@ -5062,6 +5062,12 @@ function loadConfig(env) {
     if (!Number.isInteger(value) || value < min) problems.push(`${name} must be an integer >= ${min}, got "${raw}"`);
     return value;
   };
+  const onOff = (name, fallback) => {
+    const raw = env[name];
+    if (raw === void 0 || raw === "") return fallback;
+    if (raw !== "0" && raw !== "1") problems.push(`${name} must be 0 or 1, got "${raw}"`);
+    return raw === "1";
+  };
   const concurrency = integer("GATEWAY_CONCURRENCY", DEFAULTS.concurrency, 1);
   const upstreams = parseUpstreams(env.OLLAMA_URL || DEFAULTS.ollamaUrl, concurrency, problems);
   const credentials = env.CREDENTIALS_DIRECTORY ? join(env.CREDENTIALS_DIRECTORY, "gateway-tokens") : "";
@@ -5089,7 +5095,8 @@ function loadConfig(env) {
     headersTimeoutMs: integer("GATEWAY_HEADERS_TIMEOUT_MS", DEFAULTS.headersTimeoutMs, 1),
     requestTimeoutMs: integer("GATEWAY_REQUEST_TIMEOUT_MS", DEFAULTS.requestTimeoutMs, 1),
     upstreamTimeoutMs: integer("GATEWAY_UPSTREAM_TIMEOUT_MS", DEFAULTS.upstreamTimeoutMs, 1),
-    shutdownGraceMs: integer("GATEWAY_SHUTDOWN_GRACE_MS", DEFAULTS.shutdownGraceMs, 0)
+    shutdownGraceMs: integer("GATEWAY_SHUTDOWN_GRACE_MS", DEFAULTS.shutdownGraceMs, 0),
+    fastPath: onOff("GATEWAY_FAST_PATH", DEFAULTS.fastPath)
   });
   if (config.port > 65535) problems.push(`GATEWAY_PORT must be <= 65535, got ${config.port}`);
   if ((config.metricsPort ?? 0) > 65535) problems.push(`GATEWAY_METRICS_PORT must be <= 65535, got ${config.metricsPort}`);
