@@ -5414,11 +5414,15 @@ Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
   };
   const next = (conn) => {
     const buffer = conn.held;
-    if (!buffer || conn.request || conn.socket.destroyed) return;
+    if (!buffer || conn.request || conn.draining || conn.socket.destroyed) return;
     const verdict = judgeRequest(buffer);
     if (verdict.kind === "hand-off") return handOff(conn);
     conn.held = verdict.bodyEnd < buffer.length ? buffer.subarray(verdict.bodyEnd) : void 0;
     serve(conn, verdict.authorization, buffer.subarray(verdict.bodyStart, verdict.bodyEnd));
+  };
+  const proceed = (conn) => {
+    if (conn.socket.isPaused()) conn.socket.resume();
+    if (conn.held) setImmediate(next, conn);
   };
   const serve = (conn, authorization, body) => {
     const { socket } = conn;
@@ -5442,8 +5446,13 @@ Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
         metrics.fastPath.served++;
         if (conn.served++ === 0) socket.setTimeout(options.idleTimeoutMs);
         if (close) return void socket.end(() => socket.destroy());
-        if (socket.isPaused()) socket.resume();
-        if (conn.held) setImmediate(next, conn);
+        if (!socket.writableNeedDrain) return proceed(conn);
+        conn.draining = true;
+        socket.pause();
+        socket.once("drain", () => {
+          conn.draining = false;
+          proceed(conn);
+        });
       },
       // The body is in hand: the limit is checked, nothing is read.
       readBody: (maxBytes) => body.length > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(body),
@@ -5465,10 +5474,10 @@ ${tail}`;
   };
   return {
     accept(socket) {
-      const conn = { socket, held: void 0, request: void 0, abort: () => void 0, served: 0, detach: () => void 0 };
+      const conn = { socket, held: void 0, request: void 0, draining: false, abort: () => void 0, served: 0, detach: () => void 0 };
       const onData = (chunk) => {
         conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;
-        if (!conn.request) return next(conn);
+        if (!conn.request && !conn.draining) return next(conn);
         if (conn.held.length > MAX_PENDING_BYTES) socket.pause();
       };
       const onEnd = () => void (conn.request ? socket.destroy() : socket.end());
@@ -5483,6 +5492,7 @@ ${tail}`;
       const onError = () => void socket.destroy();
       const onTimeout = () => {
         if (conn.request) return;
+        if (conn.draining) return void socket.destroy();
         if (conn.served === 0) socket.end(REQUEST_TIMEOUT_ANSWER, () => socket.destroy());
         else socket.destroy();
       };

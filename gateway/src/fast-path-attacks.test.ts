@@ -2,6 +2,7 @@
 // with the attack. The rule under test: the fast path serves a request only when it is sure
 // of it; everything else is handed to node:http, which must then answer exactly as it does
 // with the fast path off (same status, headers, body and connection state, Ollama untouched).
+import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { TOKEN, bothDoors, rawExchange, startHarness } from "./testing";
 import type { Seen } from "./testing";
@@ -163,6 +164,38 @@ describe("fast path: slow and silent clients", () => {
       expect(h.fake.requests).toHaveLength(0);
     } finally {
       await h.stop();
+    }
+  });
+});
+
+// True once the fake saw no new request for 500 ms.
+async function stalled(h: { fake: { requests: unknown[] } }): Promise<boolean> {
+  const before = h.fake.requests.length;
+  await new Promise((r) => setTimeout(r, 500));
+  return before > 0 && h.fake.requests.length === before;
+}
+
+describe("fast path: clients that do not read", () => {
+  it("stops serving a pipelining client that does not read its answers, so they cannot pile up in memory", async () => {
+    // Attack: thousands of pipelined requests from a client that never reads, so every answer would wait in the gateway's memory.
+    for (const fastPath of [true, false]) {
+      const h = await startHarness({ fastPath, burst: 1_000_000 }, { dimensions: 4_096 });
+      try {
+        const socket = connect(Number(new URL(h.url).port), "127.0.0.1");
+        socket.on("error", () => undefined);
+        socket.pause(); // never reads: the answers (~80 KB each) fill the kernel's buffers, then the gateway's
+        const one = embed(line("Content-Length", String(BODY.length)));
+        socket.write(one.repeat(5_000));
+        // Served until the socket buffers are full, then no more while the client does not read.
+        await expect.poll(() => stalled(h), { timeout: 10_000, interval: 100 }).toBe(true);
+        const served = h.fake.requests.length;
+        await new Promise((r) => setTimeout(r, 1_000));
+        expect(h.fake.requests.length, `fastPath ${fastPath}`).toBe(served);
+        expect(served).toBeLessThan(5_000);
+        socket.destroy();
+      } finally {
+        await h.stop();
+      }
     }
   });
 });

@@ -29,7 +29,8 @@ export type FastPath = {
   destroyAll(): void;
 };
 
-type Conn = { socket: Socket; held: Buffer | undefined; request: Exchange | undefined; abort: () => void; served: number; detach(): void };
+// `request`: the one in flight; `draining`: answers wait in memory for a client that is not reading.
+type Conn = { socket: Socket; held: Buffer | undefined; request: Exchange | undefined; draining: boolean; abort: () => void; served: number; detach(): void };
 
 /** Creates the fast path; `handOff` gives a socket (its held bytes already put back) to node:http. */
 export function createFastPath(options: {
@@ -59,11 +60,17 @@ export function createFastPath(options: {
   // Serves every whole embed request in hand, one at a time; hands off at the first that is not one.
   const next = (conn: Conn) => {
     const buffer = conn.held;
-    if (!buffer || conn.request || conn.socket.destroyed) return;
+    if (!buffer || conn.request || conn.draining || conn.socket.destroyed) return;
     const verdict = judgeRequest(buffer);
     if (verdict.kind === "hand-off") return handOff(conn);
     conn.held = verdict.bodyEnd < buffer.length ? buffer.subarray(verdict.bodyEnd) : undefined;
     serve(conn, verdict.authorization, buffer.subarray(verdict.bodyStart, verdict.bodyEnd));
+  };
+
+  const proceed = (conn: Conn) => {
+    if (conn.socket.isPaused()) conn.socket.resume();
+    // A pipelined request waits for the next turn of the loop, so a long pipeline cannot deepen the stack.
+    if (conn.held) setImmediate(next, conn);
   };
 
   const serve = (conn: Conn, authorization: string | undefined, body: Buffer) => {
@@ -89,9 +96,15 @@ export function createFastPath(options: {
         metrics.fastPath.served++;
         if (conn.served++ === 0) socket.setTimeout(options.idleTimeoutMs);
         if (close) return void socket.end(() => socket.destroy());
-        if (socket.isPaused()) socket.resume();
-        // A pipelined request waits for the next turn of the loop, so a long pipeline cannot deepen the stack.
-        if (conn.held) setImmediate(next, conn);
+        // A client that pipelines requests but does not read the answers gets no more
+        // served until it does: otherwise its answers would pile up in memory.
+        if (!socket.writableNeedDrain) return proceed(conn);
+        conn.draining = true;
+        socket.pause();
+        socket.once("drain", () => {
+          conn.draining = false;
+          proceed(conn);
+        });
       },
       // The body is in hand: the limit is checked, nothing is read.
       readBody: (maxBytes) => (body.length > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(body)),
@@ -113,10 +126,10 @@ export function createFastPath(options: {
 
   return {
     accept(socket) {
-      const conn: Conn = { socket, held: undefined, request: undefined, abort: () => undefined, served: 0, detach: () => undefined };
+      const conn: Conn = { socket, held: undefined, request: undefined, draining: false, abort: () => undefined, served: 0, detach: () => undefined };
       const onData = (chunk: Buffer) => {
         conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;
-        if (!conn.request) return next(conn);
+        if (!conn.request && !conn.draining) return next(conn);
         if (conn.held.length > MAX_PENDING_BYTES) socket.pause();
       };
       // A client that leaves (or half-closes) with a request in flight cancels it, as with node:http.
@@ -132,6 +145,7 @@ export function createFastPath(options: {
       const onError = () => void socket.destroy();
       const onTimeout = () => {
         if (conn.request) return; // an answer on its way; the timer restarts when it is written
+        if (conn.draining) return void socket.destroy(); // answers unread for the whole idle timeout
         // Ended, then destroyed: a client that never closes its side cannot keep the socket half-open.
         if (conn.served === 0) socket.end(REQUEST_TIMEOUT_ANSWER, () => socket.destroy());
         else socket.destroy();
