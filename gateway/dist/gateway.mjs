@@ -5036,8 +5036,10 @@ var DEFAULTS = {
   // whole request body
   upstreamTimeoutMs: 12e4,
   // a full 64-chunk batch at 1.5 s per chunk is 96 s
-  shutdownGraceMs: 3e4
+  shutdownGraceMs: 3e4,
   // let in-flight embeddings finish on SIGTERM, then force
+  fastPath: true
+  // node:http alone adds more latency per request than every check together (docs/bench.md)
 };
 var ConfigError = class extends Error {
 };
@@ -5059,6 +5061,12 @@ function loadConfig(env) {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min) problems.push(`${name} must be an integer >= ${min}, got "${raw}"`);
     return value;
+  };
+  const onOff = (name, fallback) => {
+    const raw = env[name];
+    if (raw === void 0 || raw === "") return fallback;
+    if (raw !== "0" && raw !== "1") problems.push(`${name} must be 0 or 1, got "${raw}"`);
+    return raw === "1";
   };
   const concurrency = integer("GATEWAY_CONCURRENCY", DEFAULTS.concurrency, 1);
   const upstreams = parseUpstreams(env.OLLAMA_URL || DEFAULTS.ollamaUrl, concurrency, problems);
@@ -5087,7 +5095,8 @@ function loadConfig(env) {
     headersTimeoutMs: integer("GATEWAY_HEADERS_TIMEOUT_MS", DEFAULTS.headersTimeoutMs, 1),
     requestTimeoutMs: integer("GATEWAY_REQUEST_TIMEOUT_MS", DEFAULTS.requestTimeoutMs, 1),
     upstreamTimeoutMs: integer("GATEWAY_UPSTREAM_TIMEOUT_MS", DEFAULTS.upstreamTimeoutMs, 1),
-    shutdownGraceMs: integer("GATEWAY_SHUTDOWN_GRACE_MS", DEFAULTS.shutdownGraceMs, 0)
+    shutdownGraceMs: integer("GATEWAY_SHUTDOWN_GRACE_MS", DEFAULTS.shutdownGraceMs, 0),
+    fastPath: onOff("GATEWAY_FAST_PATH", DEFAULTS.fastPath)
   });
   if (config.port > 65535) problems.push(`GATEWAY_PORT must be <= 65535, got ${config.port}`);
   if ((config.metricsPort ?? 0) > 65535) problems.push(`GATEWAY_METRICS_PORT must be <= 65535, got ${config.metricsPort}`);
@@ -5216,11 +5225,14 @@ var GatewayError = class extends Error {
   code;
   status;
   retryAfterSeconds;
+  /** Headers the answer carries (`Allow`, `WWW-Authenticate`), as a flat [name, value, ...] list. */
+  headers;
   constructor(code, options = {}) {
     super(options.message ?? CODES[code].message);
     this.code = code;
     this.status = CODES[code].status;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.headers = options.headers;
   }
   /** The JSON body for this surface. */
   toBody(surface) {
@@ -5228,20 +5240,27 @@ var GatewayError = class extends Error {
     return { error: { message: this.message, type: CODES[this.code].type, code: this.code.split(":")[0] } };
   }
 };
-function sendError(res, error, surface) {
+function sendError(reply, error, surface) {
   const known = error instanceof GatewayError ? error : new GatewayError("error:upstream");
-  sendJson(res, known.status, known.toBody(surface), known.retryAfterSeconds === void 0 ? void 0 : ["Retry-After", String(known.retryAfterSeconds)]);
+  const extra = known.retryAfterSeconds === void 0 ? [] : ["Retry-After", String(known.retryAfterSeconds)];
+  if (known.headers) extra.push(...known.headers);
+  sendJson(reply, known.status, known.toBody(surface), extra.length > 0 ? extra : void 0);
 }
 var JSON_TYPE = "application/json; charset=utf-8";
-function sendJson(res, status, body, extra) {
-  sendBytes(res, status, Buffer.from(JSON.stringify(body)), JSON_TYPE, extra);
+function sendJson(reply, status, body, extra) {
+  reply(status, Buffer.from(JSON.stringify(body)), JSON_TYPE, extra);
 }
-function sendBytes(res, status, body, contentType, extra) {
-  if (res.headersSent || res.destroyed) return;
+function answerHeaders(body, contentType, extra) {
   const head = ["Content-Type", contentType, "Content-Length", String(body.length), "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"];
   if (extra) head.push(...extra);
-  res.writeHead(status, head);
-  res.end(body);
+  return head;
+}
+function replyTo(res) {
+  return (status, body, contentType, extra) => {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(status, answerHeaders(body, contentType, extra));
+    res.end(body);
+  };
 }
 function fromUpstreamStatus(status, body) {
   const message = ollamaMessage(body);
@@ -5257,6 +5276,253 @@ function ollamaMessage(body) {
   } catch {
     return void 0;
   }
+}
+
+// gateway/src/fast-path.ts
+import { STATUS_CODES } from "node:http";
+
+// gateway/src/request.ts
+function requestLimits(config) {
+  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
+}
+async function readBody(req, res, maxBytes) {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
+  if (!req.complete) await new Promise((resolve) => setImmediate(resolve));
+  if (req.complete && req.readableFlowing === null) {
+    const body = req.read() ?? Buffer.alloc(0);
+    if (body.length > maxBytes) throw tooLarge(maxBytes);
+    return body;
+  }
+  return streamBody(req, maxBytes);
+}
+function streamBody(req, maxBytes) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.pause();
+        reject(tooLarge(maxBytes));
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+    req.on("aborted", () => reject(new Error("client aborted")));
+  });
+}
+function parseEmbedRequest(body, limits, openai) {
+  let parsed;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw badRequest("the body is not valid JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest("the body must be a JSON object");
+  const fields = parsed;
+  if (typeof fields.model !== "string" || fields.model === "") throw badRequest("model is required");
+  if (!limits.allowedModels.has(withTag(fields.model))) {
+    throw new GatewayError("model_not_allowed:gateway", { message: `model "${fields.model.slice(0, 100)}" is not allowed here` });
+  }
+  const inputs = typeof fields.input === "string" ? [fields.input] : fields.input;
+  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((x) => typeof x === "string")) {
+    throw badRequest("input must be a string or a non-empty array of strings");
+  }
+  if (inputs.length > limits.maxInputs) throw new GatewayError("payload_too_large:gateway", { message: `at most ${limits.maxInputs} inputs per request` });
+  if (inputs.some((x) => x.length > limits.maxInputChars)) {
+    throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
+  }
+  if (fields.truncate !== void 0 && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
+  if (fields.dimensions !== void 0) throw badRequest("dimensions is not supported: the model has a fixed size");
+  if (!openai) return { model: fields.model, inputs, truncate: fields.truncate, encodingFormat: "float" };
+  const format = fields.encoding_format ?? "float";
+  if (format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
+  return { model: fields.model, inputs, encodingFormat: format };
+}
+function withTag(model) {
+  return model.includes(":") ? model : `${model}:latest`;
+}
+function badRequest(message) {
+  return new GatewayError("bad_request:gateway", { message });
+}
+function tooLarge(maxBytes) {
+  return new GatewayError("payload_too_large:gateway", { message: `request body exceeds ${maxBytes} bytes` });
+}
+
+// gateway/src/request-head.ts
+var FAST_MAX_HEAD_BYTES = 4 * 1024;
+var REQUEST_LINE = Buffer.from("POST /api/embed HTTP/1.1\r\n", "latin1");
+var HEAD_END = Buffer.from("\r\n\r\n", "latin1");
+var HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*((?:[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?)?)$/;
+var CONTENT_LENGTH = /^(?:0|[1-9][0-9]{0,6})$/;
+var HAND_OFF_HEADERS = /* @__PURE__ */ new Set(["transfer-encoding", "expect", "upgrade", "te", "trailer", "http2-settings"]);
+var HAND_OFF = { kind: "hand-off" };
+function judgeRequest(buffer) {
+  if (buffer.length < REQUEST_LINE.length || buffer.compare(REQUEST_LINE, 0, REQUEST_LINE.length, 0, REQUEST_LINE.length) !== 0) return HAND_OFF;
+  const headEnd = buffer.subarray(0, FAST_MAX_HEAD_BYTES).indexOf(HEAD_END, REQUEST_LINE.length - 2);
+  if (headEnd < 0) return HAND_OFF;
+  if (headEnd < REQUEST_LINE.length) return HAND_OFF;
+  const lines = buffer.toString("latin1", REQUEST_LINE.length, headEnd).split("\r\n");
+  let host = 0;
+  let length;
+  let authorization;
+  let connection = false;
+  for (const line of lines) {
+    const match = HEADER_LINE.exec(line);
+    if (!match) return HAND_OFF;
+    const name = match[1].toLowerCase();
+    const value = match[2];
+    if (HAND_OFF_HEADERS.has(name)) return HAND_OFF;
+    if (name === "host") host++;
+    else if (name === "content-length") {
+      if (length !== void 0 || !CONTENT_LENGTH.test(value)) return HAND_OFF;
+      length = Number(value);
+    } else if (name === "authorization") {
+      if (authorization !== void 0) return HAND_OFF;
+      authorization = value;
+    } else if (name === "connection") {
+      if (connection || value.toLowerCase() !== "keep-alive") return HAND_OFF;
+      connection = true;
+    }
+  }
+  if (host !== 1 || length === void 0) return HAND_OFF;
+  const bodyStart = headEnd + HEAD_END.length;
+  const bodyEnd = bodyStart + length;
+  if (bodyEnd > buffer.length) return HAND_OFF;
+  return { kind: "embed", authorization, bodyStart, bodyEnd };
+}
+
+// gateway/src/fast-path.ts
+var MAX_PENDING_BYTES = 64 * 1024;
+var REQUEST_TIMEOUT_ANSWER = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n";
+function createFastPath(options) {
+  const { handler, metrics } = options;
+  const open = /* @__PURE__ */ new Set();
+  const keepAlive = `Connection: keep-alive\r
+Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
+\r
+`;
+  const handOff = (conn) => {
+    const { socket, held } = conn;
+    conn.detach();
+    conn.held = void 0;
+    if (held) socket.unshift(held);
+    metrics.fastPath.handedOff++;
+    options.handOff(socket);
+  };
+  const next = (conn) => {
+    const buffer = conn.held;
+    if (!buffer || conn.request || conn.draining || conn.socket.destroyed) return;
+    const verdict = judgeRequest(buffer);
+    if (verdict.kind === "hand-off") return handOff(conn);
+    conn.held = verdict.bodyEnd < buffer.length ? buffer.subarray(verdict.bodyEnd) : void 0;
+    serve(conn, verdict.authorization, buffer.subarray(verdict.bodyStart, verdict.bodyEnd));
+  };
+  const proceed = (conn) => {
+    if (conn.socket.isPaused()) conn.socket.resume();
+    if (conn.held) setImmediate(next, conn);
+  };
+  const serve = (conn, authorization, body) => {
+    const { socket } = conn;
+    const cancel = createCancel();
+    const x = {
+      started: performance.now(),
+      method: "POST",
+      pathname: "/api/embed",
+      authorization,
+      clientId: "-",
+      cancel,
+      reply(status, payload, contentType, extra) {
+        if (conn.request !== x || socket.destroyed) return;
+        conn.request = void 0;
+        const close = options.closing();
+        socket.cork();
+        socket.write(head(status, payload, contentType, extra, close ? "Connection: close\r\n\r\n" : keepAlive), "latin1");
+        socket.write(payload);
+        socket.uncork();
+        handler.finish(x, status);
+        metrics.fastPath.served++;
+        if (conn.served++ === 0) socket.setTimeout(options.idleTimeoutMs);
+        if (close) return void socket.end(() => socket.destroy());
+        if (!socket.writableNeedDrain) return proceed(conn);
+        conn.draining = true;
+        socket.pause();
+        socket.once("drain", () => {
+          conn.draining = false;
+          proceed(conn);
+        });
+      },
+      // The body is in hand: the limit is checked, nothing is read.
+      readBody: (maxBytes) => body.length > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(body),
+      beforeError: () => void 0,
+      destroy: () => void socket.destroy()
+    };
+    conn.request = x;
+    conn.abort = cancel.cancel;
+    void handler.handle(x);
+  };
+  const head = (status, payload, contentType, extra, tail) => {
+    const headers = answerHeaders(payload, contentType, extra);
+    let text = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r
+`;
+    for (let i = 0; i < headers.length; i += 2) text += `${headers[i]}: ${headers[i + 1]}\r
+`;
+    return `${text}Date: ${utcDate()}\r
+${tail}`;
+  };
+  return {
+    accept(socket) {
+      const conn = { socket, held: void 0, request: void 0, draining: false, abort: () => void 0, served: 0, detach: () => void 0 };
+      const onData = (chunk) => {
+        conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;
+        if (!conn.request && !conn.draining) return next(conn);
+        if (conn.held.length > MAX_PENDING_BYTES) socket.pause();
+      };
+      const onEnd = () => void (conn.request ? socket.destroy() : socket.end());
+      const onClose = () => {
+        open.delete(conn);
+        const x = conn.request;
+        if (!x) return;
+        conn.request = void 0;
+        conn.abort();
+        handler.finish(x, 499);
+      };
+      const onError = () => void socket.destroy();
+      const onTimeout = () => {
+        if (conn.request) return;
+        if (conn.draining) return void socket.destroy();
+        if (conn.served === 0) socket.end(REQUEST_TIMEOUT_ANSWER, () => socket.destroy());
+        else socket.destroy();
+      };
+      conn.detach = () => {
+        open.delete(conn);
+        socket.setTimeout(0);
+        socket.off("data", onData).off("end", onEnd).off("close", onClose).off("error", onError).off("timeout", onTimeout);
+      };
+      open.add(conn);
+      socket.setNoDelay(true);
+      socket.setTimeout(options.headersTimeoutMs);
+      socket.on("data", onData).on("end", onEnd).on("close", onClose).on("error", onError).on("timeout", onTimeout);
+    },
+    closeIdle() {
+      for (const conn of open) if (!conn.request) conn.socket.destroy();
+    },
+    destroyAll() {
+      for (const conn of open) conn.socket.destroy();
+    }
+  };
+}
+var dateText = "";
+var dateExpires = 0;
+function utcDate() {
+  const now = Date.now();
+  if (now >= dateExpires) {
+    dateText = new Date(now).toUTCString();
+    dateExpires = now - now % 1e3 + 1e3;
+  }
+  return dateText;
 }
 
 // gateway/src/openai.ts
@@ -5516,88 +5782,18 @@ function answerOf(raw, parsed) {
   };
 }
 
-// gateway/src/request.ts
-function requestLimits(config) {
-  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
-}
-async function readBody(req, res, maxBytes) {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (req.headers.expect?.toLowerCase() === "100-continue") res.writeContinue();
-  if (!req.complete) await new Promise((resolve) => setImmediate(resolve));
-  if (req.complete && req.readableFlowing === null) {
-    const body = req.read() ?? Buffer.alloc(0);
-    if (body.length > maxBytes) throw tooLarge(maxBytes);
-    return body;
-  }
-  return streamBody(req, maxBytes);
-}
-function streamBody(req, maxBytes) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.pause();
-        reject(tooLarge(maxBytes));
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-    req.on("aborted", () => reject(new Error("client aborted")));
-  });
-}
-function parseEmbedRequest(body, limits, openai) {
-  let parsed;
-  try {
-    parsed = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw badRequest("the body is not valid JSON");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest("the body must be a JSON object");
-  const fields = parsed;
-  if (typeof fields.model !== "string" || fields.model === "") throw badRequest("model is required");
-  if (!limits.allowedModels.has(withTag(fields.model))) {
-    throw new GatewayError("model_not_allowed:gateway", { message: `model "${fields.model.slice(0, 100)}" is not allowed here` });
-  }
-  const inputs = typeof fields.input === "string" ? [fields.input] : fields.input;
-  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((x) => typeof x === "string")) {
-    throw badRequest("input must be a string or a non-empty array of strings");
-  }
-  if (inputs.length > limits.maxInputs) throw new GatewayError("payload_too_large:gateway", { message: `at most ${limits.maxInputs} inputs per request` });
-  if (inputs.some((x) => x.length > limits.maxInputChars)) {
-    throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
-  }
-  if (fields.truncate !== void 0 && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
-  if (fields.dimensions !== void 0) throw badRequest("dimensions is not supported: the model has a fixed size");
-  if (!openai) return { model: fields.model, inputs, truncate: fields.truncate, encodingFormat: "float" };
-  const format = fields.encoding_format ?? "float";
-  if (format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
-  return { model: fields.model, inputs, encodingFormat: format };
-}
-function withTag(model) {
-  return model.includes(":") ? model : `${model}:latest`;
-}
-function badRequest(message) {
-  return new GatewayError("bad_request:gateway", { message });
-}
-function tooLarge(maxBytes) {
-  return new GatewayError("payload_too_large:gateway", { message: `request body exceeds ${maxBytes} bytes` });
-}
-
 // gateway/src/embed.ts
 async function serveEmbed(options) {
-  const { req, res, surface, clientId, cancel, deps } = options;
+  const { reply, surface, clientId, cancel, deps } = options;
   const { config } = deps;
   refuseIfLimited(deps, deps.buckets.peek(clientId));
-  const body = await readBody(req, res, config.maxBodyBytes);
+  const body = await options.readBody(config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
-  await answer({ res, surface, cancel, deps, request });
+  await answer({ reply, surface, cancel, deps, request });
 }
 async function answer(options) {
-  const { res, surface, cancel, deps, request } = options;
+  const { reply, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps);
   metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
@@ -5613,12 +5809,12 @@ async function answer(options) {
         if (keys) deps.cache.set(keys[index], parsed[j]);
       });
     }
-    if (passThrough) return sendBytes(res, 200, upstream.raw, JSON_TYPE);
+    if (passThrough) return reply(200, upstream.raw, JSON_TYPE);
   }
   const embeddings = vectors;
-  if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
+  if (surface === "openai") return sendJson(reply, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
   const ollama = upstream?.answer;
-  sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
+  sendJson(reply, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
 }
 function refuseIfLimited(deps, result) {
   if (result.ok) return;
@@ -5636,17 +5832,110 @@ function lookUpCached(request, deps) {
   return { vectors, keys, missing };
 }
 
+// gateway/src/tokens.ts
+import { hash as hash2, timingSafeEqual } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+var MIN_TOKEN_LENGTH = 16;
+var TokenFileError = class extends Error {
+};
+function readTokensFile(path) {
+  let mode;
+  try {
+    mode = statSync(path).mode;
+  } catch {
+    throw new TokenFileError(`tokens file ${path} cannot be read`);
+  }
+  if ((mode & 63) !== 0) {
+    const octal = (mode & 511).toString(8);
+    throw new TokenFileError(`tokens file ${path} has mode ${octal}: it must not be readable by group or others (chmod 600 ${path})`);
+  }
+  const tokens = [];
+  readFileSync(path, "utf8").split("\n").forEach((line, index) => {
+    const token = line.trim();
+    if (!token || token.startsWith("#")) return;
+    if (/[\s#]/.test(token)) throw new TokenFileError(`tokens file ${path}: line ${index + 1} holds a space or a "#" inside the token; put comments on their own line`);
+    if (token.length < MIN_TOKEN_LENGTH) throw new TokenFileError(`tokens file ${path}: the token on line ${index + 1} is shorter than ${MIN_TOKEN_LENGTH} characters`);
+    tokens.push(token);
+  });
+  if (tokens.length === 0) throw new TokenFileError(`tokens file ${path} holds no token (make one with \`openssl rand -hex 32\`)`);
+  return tokens;
+}
+function createTokenSet(tokens) {
+  const known = tokens.map((token) => {
+    const digest = sha256(token);
+    return { digest, id: digest.toString("hex", 0, 4) };
+  });
+  return {
+    size: known.length,
+    identify(presented) {
+      const digest = sha256(presented ?? "");
+      let match;
+      for (const entry of known) if (timingSafeEqual(digest, entry.digest)) match = entry.id;
+      return match;
+    }
+  };
+}
+function bearerToken(header) {
+  const match = BEARER.exec(header ?? "");
+  return match?.[1];
+}
+var BEARER = /^Bearer +(\S+) *$/i;
+function sha256(text) {
+  return hash2("sha256", text, "buffer");
+}
+
+// gateway/src/handler.ts
+var ROUTES = /* @__PURE__ */ new Map([
+  ["/api/embed", { method: "POST", surface: "ollama", label: "/api/embed" }],
+  ["/v1/embeddings", { method: "POST", surface: "openai", label: "/v1/embeddings" }],
+  ["/healthz", { method: "GET", label: "/healthz" }]
+]);
+var WWW_AUTHENTICATE = ["WWW-Authenticate", 'Bearer realm="embed-gateway"'];
+function createHandler(options) {
+  const { deps, health } = options;
+  const { config, metrics } = deps;
+  return {
+    async handle(x) {
+      const route = ROUTES.get(x.pathname);
+      const surface = route?.surface ?? (x.pathname.startsWith("/v1/") ? "openai" : "ollama");
+      try {
+        if (!route) throw new GatewayError("not_found:gateway");
+        if (x.method !== route.method) throw new GatewayError("method_not_allowed:gateway", { headers: ["Allow", route.method] });
+        if (!route.surface) return await health.serve(x.reply);
+        const id = options.tokens().identify(bearerToken(x.authorization));
+        if (!id) {
+          metrics.authFailures.inc();
+          throw new GatewayError("unauthorized:gateway", { headers: WWW_AUTHENTICATE });
+        }
+        x.clientId = id;
+        await serveEmbed({ readBody: x.readBody, reply: x.reply, surface, clientId: id, cancel: x.cancel, deps });
+      } catch (error) {
+        if (x.cancel.cancelled) return x.destroy();
+        if (!(error instanceof GatewayError)) config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${x.clientId} error: ${error.message}`);
+        x.beforeError();
+        sendError(x.reply, error, surface);
+      }
+    },
+    finish(x, status) {
+      const route = ROUTES.get(x.pathname);
+      const ms = performance.now() - x.started;
+      metrics.recordRequest(route?.label ?? "other", status, ms / 1e3);
+      config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${x.clientId} ${x.method} ${route ? x.pathname : "-"} ${status} ${Math.round(ms)}ms`);
+    }
+  };
+}
+
 // gateway/src/health.ts
 var PROBE_CACHE_MS = 1e3;
 var TEXT_TYPE = "text/plain; charset=utf-8";
 function createHealthCheck(pool) {
   let last;
   return {
-    async serve(res) {
+    async serve(reply) {
       if (!last || Date.now() - last.at > PROBE_CACHE_MS) last = { at: Date.now(), probe: pool.probeAll() };
       await last.probe;
       const up = pool.anyUp();
-      sendBytes(res, up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
+      reply(up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
     }
   };
 }
@@ -5693,6 +5982,8 @@ function createMetrics(options = {}) {
   const registers = [registry];
   const answered = /* @__PURE__ */ new Map();
   const cache = { hits: 0, misses: 0 };
+  const fastPath = { served: 0, handedOff: 0 };
+  const fastPathSynced = { served: 0, handedOff: 0 };
   const [durations, inputs, waits, upstreamTimes] = [0, 1, 2, 3].map(() => new PendingObservations());
   const histogram = (pending, config) => {
     const metric = new import_prom_client.Histogram({ ...config, registers, collect: () => pending.flush() });
@@ -5750,6 +6041,16 @@ function createMetrics(options = {}) {
     } }),
     cacheEntries: new import_prom_client.Gauge({ name: name("cache_entries"), help: "Vectors held in the gateway's embedding cache", registers, collect() {
       this.set(sources.cacheEntries());
+    } }),
+    /** Requests the raw-socket fast path served, and connections it handed to node:http: running totals. */
+    fastPath,
+    fastPathRequests: new import_prom_client.Counter({ name: name("fast_path_requests_total"), help: "Embed requests served on the raw-socket fast path (the rest go through node:http)", registers, collect() {
+      this.inc(fastPath.served - fastPathSynced.served);
+      fastPathSynced.served = fastPath.served;
+    } }),
+    fastPathHandOffs: new import_prom_client.Counter({ name: name("fast_path_handoffs_total"), help: "Connections the fast path handed to node:http (any request it does not take whole)", registers, collect() {
+      this.inc(fastPath.handedOff - fastPathSynced.handedOff);
+      fastPathSynced.handedOff = fastPath.handedOff;
     } }),
     /** Where the scrape-time gauges read from; the server fills it in once the pool and cache exist. */
     sources
@@ -5811,7 +6112,7 @@ import { connect } from "node:net";
 var STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
 var MAX_HEAD_BYTES = 16 * 1024;
 var CRLF = Buffer.from("\r\n");
-var HEAD_END = Buffer.from("\r\n\r\n");
+var HEAD_END2 = Buffer.from("\r\n\r\n");
 var EMPTY = Buffer.alloc(0);
 var ReplyError = class extends Error {
   constructor(message, tooLarge3 = false) {
@@ -5895,7 +6196,7 @@ var Parser = class {
   step() {
     const { phase, pending } = this;
     if (phase === "head") {
-      const end = pending.indexOf(HEAD_END);
+      const end = pending.indexOf(HEAD_END2);
       if (end < 0) {
         if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
         return false;
@@ -6239,64 +6540,7 @@ function createPool(options) {
 var PROBE_TIMEOUT_MS = 2e3;
 var PROBE_MAX_BYTES = 1e6;
 
-// gateway/src/tokens.ts
-import { hash as hash2, timingSafeEqual } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-var MIN_TOKEN_LENGTH = 16;
-var TokenFileError = class extends Error {
-};
-function readTokensFile(path) {
-  let mode;
-  try {
-    mode = statSync(path).mode;
-  } catch {
-    throw new TokenFileError(`tokens file ${path} cannot be read`);
-  }
-  if ((mode & 63) !== 0) {
-    const octal = (mode & 511).toString(8);
-    throw new TokenFileError(`tokens file ${path} has mode ${octal}: it must not be readable by group or others (chmod 600 ${path})`);
-  }
-  const tokens = [];
-  readFileSync(path, "utf8").split("\n").forEach((line, index) => {
-    const token = line.trim();
-    if (!token || token.startsWith("#")) return;
-    if (/[\s#]/.test(token)) throw new TokenFileError(`tokens file ${path}: line ${index + 1} holds a space or a "#" inside the token; put comments on their own line`);
-    if (token.length < MIN_TOKEN_LENGTH) throw new TokenFileError(`tokens file ${path}: the token on line ${index + 1} is shorter than ${MIN_TOKEN_LENGTH} characters`);
-    tokens.push(token);
-  });
-  if (tokens.length === 0) throw new TokenFileError(`tokens file ${path} holds no token (make one with \`openssl rand -hex 32\`)`);
-  return tokens;
-}
-function createTokenSet(tokens) {
-  const known = tokens.map((token) => {
-    const digest = sha256(token);
-    return { digest, id: digest.toString("hex", 0, 4) };
-  });
-  return {
-    size: known.length,
-    identify(presented) {
-      const digest = sha256(presented ?? "");
-      let match;
-      for (const entry of known) if (timingSafeEqual(digest, entry.digest)) match = entry.id;
-      return match;
-    }
-  };
-}
-function bearerToken(header) {
-  const match = BEARER.exec(header ?? "");
-  return match?.[1];
-}
-var BEARER = /^Bearer +(\S+) *$/i;
-function sha256(text) {
-  return hash2("sha256", text, "buffer");
-}
-
 // gateway/src/server.ts
-var ROUTES = /* @__PURE__ */ new Map([
-  ["/api/embed", { method: "POST", surface: "ollama", label: "/api/embed" }],
-  ["/v1/embeddings", { method: "POST", surface: "openai", label: "/v1/embeddings" }],
-  ["/healthz", { method: "GET", label: "/healthz" }]
-]);
 var KEEP_ALIVE_TIMEOUT_MS = 5e3;
 var DRAIN_MAX_BYTES = 16 * 1024;
 var DRAIN_DEADLINE_MS = 500;
@@ -6324,43 +6568,45 @@ function createServer2(config) {
   const health = createHealthCheck(pool);
   let metricsServer;
   let closing = false;
-  async function handle(req, res) {
-    const started = performance.now();
-    const pathname = (req.url ?? "").split("?")[0];
-    const route = ROUTES.get(pathname);
-    let clientId = "-";
-    const abort = createCancel();
+  const handler = createHandler({ deps, health, tokens: () => tokens });
+  function handle(req, res) {
+    const cancel = createCancel();
+    const x = {
+      started: performance.now(),
+      method: req.method ?? "",
+      pathname: (req.url ?? "").split("?")[0],
+      authorization: req.headers.authorization,
+      clientId: "-",
+      reply: replyTo(res),
+      cancel,
+      readBody: (maxBytes) => readBody(req, res, maxBytes),
+      beforeError: () => void (!req.complete && limitUnreadBody(req, res)),
+      destroy: () => void req.socket.destroy()
+    };
     res.on("close", () => {
       const finished = res.writableFinished;
-      if (!finished) abort.cancel();
+      if (!finished) cancel.cancel();
       if (closing) setImmediate(() => server.closeIdleConnections());
-      const status = finished ? res.statusCode : 499;
-      const ms = performance.now() - started;
-      metrics.recordRequest(route?.label ?? "other", status, ms / 1e3);
-      config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(ms)}ms`);
+      handler.finish(x, finished ? res.statusCode : 499);
     });
-    const surface = route?.surface ?? (pathname.startsWith("/v1/") ? "openai" : "ollama");
-    try {
-      if (!route) throw new GatewayError("not_found:gateway");
-      if (req.method !== route.method) {
-        res.setHeader("Allow", route.method);
-        throw new GatewayError("method_not_allowed:gateway");
-      }
-      if (!route.surface) return await health.serve(res);
-      const id = tokens.identify(bearerToken(req.headers.authorization));
-      if (!id) {
-        metrics.authFailures.inc();
-        res.setHeader("WWW-Authenticate", 'Bearer realm="embed-gateway"');
-        throw new GatewayError("unauthorized:gateway");
-      }
-      clientId = id;
-      await serveEmbed({ req, res, surface, clientId, cancel: abort, deps });
-    } catch (error) {
-      if (abort.cancelled) return void req.socket.destroy();
-      if (!(error instanceof GatewayError)) config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${clientId} error: ${error.message}`);
-      if (!req.complete) limitUnreadBody(req, res);
-      sendError(res, error, surface);
-    }
+    void handler.handle(x);
+  }
+  function takeConnections(http) {
+    const listeners = http.listeners("connection");
+    if (listeners.length !== 1) throw new Error(`node:http has ${listeners.length} connection listeners; the fast path expects its one`);
+    const [httpConnection] = listeners;
+    http.removeListener("connection", httpConnection);
+    const door = createFastPath({
+      handler,
+      metrics,
+      handOff: (socket) => httpConnection.call(http, socket),
+      headersTimeoutMs: config.headersTimeoutMs,
+      keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: KEEP_ALIVE_TIMEOUT_MS + (http.keepAliveTimeoutBuffer ?? 0),
+      closing: () => closing
+    });
+    http.on("connection", door.accept);
+    return door;
   }
   const server = createHttpServer(
     {
@@ -6371,10 +6617,11 @@ function createServer2(config) {
       connectionsCheckingInterval: Math.max(10, Math.min(1e3, Math.floor(config.headersTimeoutMs / 4))),
       maxHeaderSize: 8 * 1024
     },
-    (req, res) => void handle(req, res)
+    handle
   );
   server.maxConnections = config.maxConnections;
-  server.on("checkContinue", (req, res) => void handle(req, res));
+  server.on("checkContinue", handle);
+  const fast = config.fastPath ? takeConnections(server) : void 0;
   return {
     server,
     pool,
@@ -6405,13 +6652,17 @@ function createServer2(config) {
     },
     close: () => new Promise((resolve) => {
       closing = true;
-      const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      const force = setTimeout(() => {
+        server.closeAllConnections();
+        fast?.destroyAll();
+      }, config.shutdownGraceMs);
       server.close(() => {
         clearTimeout(force);
         pool.close();
         void (metricsServer?.close() ?? Promise.resolve()).then(() => resolve());
       });
       server.closeIdleConnections();
+      fast?.closeIdle();
     })
   };
 }

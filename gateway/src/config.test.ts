@@ -35,6 +35,12 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({ metricsHost: "127.0.0.1", metricsPort: 9464, maxConnections: 64, cacheEntries: 0 });
   });
 
+  it("turns the fast path off with GATEWAY_FAST_PATH=0, on by default, and refuses anything but 0 or 1", () => {
+    expect(loadConfig({ GATEWAY_TOKENS_FILE: "/t" }).fastPath).toBe(true);
+    expect(loadConfig({ GATEWAY_TOKENS_FILE: "/t", GATEWAY_FAST_PATH: "0" }).fastPath).toBe(false);
+    expect(() => loadConfig({ GATEWAY_TOKENS_FILE: "/t", GATEWAY_FAST_PATH: "off" })).toThrow(/GATEWAY_FAST_PATH must be 0 or 1, got "off"/);
+  });
+
   it("refuses a bad upstream list: not a URL, another scheme, a repeat, a zero cap", () => {
     const attempt = (list: string) => () => loadConfig({ GATEWAY_TOKENS_FILE: "/t", OLLAMA_URL: list });
     expect(attempt("http://a:1,nope")).toThrow(/not a URL: "nope"/);

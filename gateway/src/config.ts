@@ -32,6 +32,8 @@ export type GatewayConfig = {
   /** Total deadline of one upstream call, from the request until the last byte of the reply. */
   upstreamTimeoutMs: number;
   shutdownGraceMs: number;
+  /** Serve whole well-formed `POST /api/embed` requests on the raw-socket fast path (fast-path.ts); off, node:http serves all. */
+  fastPath: boolean;
   /** Clock for the token buckets (injected by tests). */
   now: () => number;
   /** Where access-log and notice lines go. */
@@ -61,6 +63,7 @@ export const DEFAULTS = {
   requestTimeoutMs: 30_000, // whole request body
   upstreamTimeoutMs: 120_000, // a full 64-chunk batch at 1.5 s per chunk is 96 s
   shutdownGraceMs: 30_000, // let in-flight embeddings finish on SIGTERM, then force
+  fastPath: true, // node:http alone adds more latency per request than every check together (docs/bench.md)
 } as const;
 
 /** Error thrown for invalid settings; its message lists every problem. */
@@ -87,6 +90,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min) problems.push(`${name} must be an integer >= ${min}, got "${raw}"`);
     return value;
+  };
+  const onOff = (name: string, fallback: boolean) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    if (raw !== "0" && raw !== "1") problems.push(`${name} must be 0 or 1, got "${raw}"`);
+    return raw === "1";
   };
   const concurrency = integer("GATEWAY_CONCURRENCY", DEFAULTS.concurrency, 1);
   const upstreams = parseUpstreams(env.OLLAMA_URL || DEFAULTS.ollamaUrl, concurrency, problems);
@@ -117,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     requestTimeoutMs: integer("GATEWAY_REQUEST_TIMEOUT_MS", DEFAULTS.requestTimeoutMs, 1),
     upstreamTimeoutMs: integer("GATEWAY_UPSTREAM_TIMEOUT_MS", DEFAULTS.upstreamTimeoutMs, 1),
     shutdownGraceMs: integer("GATEWAY_SHUTDOWN_GRACE_MS", DEFAULTS.shutdownGraceMs, 0),
+    fastPath: onOff("GATEWAY_FAST_PATH", DEFAULTS.fastPath),
   });
   if (config.port > 65535) problems.push(`GATEWAY_PORT must be <= 65535, got ${config.port}`);
   if ((config.metricsPort ?? 0) > 65535) problems.push(`GATEWAY_METRICS_PORT must be <= 65535, got ${config.metricsPort}`);

@@ -2,38 +2,37 @@
 // bucket answers 429 before the body is read; then body limits, JSON and model, the
 // bucket, the cache; the uncached inputs go upstream through the pool; the answer is
 // reassembled in order, passed through (/api/embed) or translated (/v1/embeddings).
-import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Buckets } from "./bucket";
 import type { EmbeddingCache } from "./cache";
 import type { Cancel } from "./cancel";
 import type { GatewayConfig } from "./config";
-import { GatewayError, JSON_TYPE, sendBytes, sendJson } from "./errors";
-import type { ErrorSurface } from "./errors";
+import { GatewayError, JSON_TYPE, sendJson } from "./errors";
+import type { ErrorSurface, Reply } from "./errors";
 import { embedUpstream } from "./forward";
 import type { UpstreamAnswer } from "./forward";
 import type { GatewayMetrics } from "./metrics";
 import { toOllamaBody, toOpenAIResponse } from "./openai";
 import type { Pool } from "./pool";
-import { parseEmbedRequest, readBody, withTag } from "./request";
+import { parseEmbedRequest, withTag } from "./request";
 import type { EmbedRequest, RequestLimits } from "./request";
 
 /** What the pipeline shares across requests; `cache` is absent when turned off. */
 export type EmbedDeps = { config: GatewayConfig; limits: RequestLimits; buckets: Buckets; pool: Pool; cache?: EmbeddingCache; metrics: GatewayMetrics };
 
-/** Serves one authenticated embed request; throws GatewayError for every refusal. */
-export async function serveEmbed(options: { req: IncomingMessage; res: ServerResponse; surface: ErrorSurface; clientId: string; cancel: Cancel; deps: EmbedDeps }): Promise<void> {
-  const { req, res, surface, clientId, cancel, deps } = options;
+/** Serves one authenticated embed request, whichever front door took it; throws GatewayError for every refusal. */
+export async function serveEmbed(options: { readBody(maxBytes: number): Promise<Buffer>; reply: Reply; surface: ErrorSurface; clientId: string; cancel: Cancel; deps: EmbedDeps }): Promise<void> {
+  const { reply, surface, clientId, cancel, deps } = options;
   const { config } = deps;
   // An empty bucket refuses before a byte of the body is read or parsed.
   refuseIfLimited(deps, deps.buckets.peek(clientId));
-  const body = await readBody(req, res, config.maxBodyBytes);
+  const body = await options.readBody(config.maxBodyBytes);
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
-  await answer({ res, surface, cancel, deps, request });
+  await answer({ reply, surface, cancel, deps, request });
 }
 
-async function answer(options: { res: ServerResponse; surface: ErrorSurface; cancel: Cancel; deps: EmbedDeps; request: EmbedRequest }): Promise<void> {
-  const { res, surface, cancel, deps, request } = options;
+async function answer(options: { reply: Reply; surface: ErrorSurface; cancel: Cancel; deps: EmbedDeps; request: EmbedRequest }): Promise<void> {
+  const { reply, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps);
   // Metrics are plain tallies here, moved into prom-client at scrape time.
@@ -52,13 +51,13 @@ async function answer(options: { res: ServerResponse; surface: ErrorSurface; can
         if (keys) deps.cache!.set(keys[index], parsed[j]);
       });
     }
-    if (passThrough) return sendBytes(res, 200, upstream.raw, JSON_TYPE);
+    if (passThrough) return reply(200, upstream.raw, JSON_TYPE);
   }
   const embeddings = vectors as number[][];
-  if (surface === "openai") return sendJson(res, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
+  if (surface === "openai") return sendJson(reply, 200, toOpenAIResponse({ embeddings, prompt_eval_count: upstream?.answer.prompt_eval_count }, request));
   const ollama = upstream?.answer;
   // Durations and the token count cover the inputs embedded upstream for this request only.
-  sendJson(res, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
+  sendJson(reply, 200, { model: ollama?.model ?? request.model, embeddings, total_duration: ollama?.total_duration ?? 0, load_duration: ollama?.load_duration ?? 0, prompt_eval_count: ollama?.prompt_eval_count ?? 0 });
 }
 
 function refuseIfLimited(deps: EmbedDeps, result: ReturnType<Buckets["take"]>): void {

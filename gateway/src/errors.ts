@@ -29,12 +29,15 @@ export class GatewayError extends Error {
   readonly code: GatewayErrorCode;
   readonly status: number;
   readonly retryAfterSeconds?: number;
+  /** Headers the answer carries (`Allow`, `WWW-Authenticate`), as a flat [name, value, ...] list. */
+  readonly headers?: readonly string[];
 
-  constructor(code: GatewayErrorCode, options: { message?: string; retryAfterSeconds?: number } = {}) {
+  constructor(code: GatewayErrorCode, options: { message?: string; retryAfterSeconds?: number; headers?: readonly string[] } = {}) {
     super(options.message ?? CODES[code].message);
     this.code = code;
     this.status = CODES[code].status;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.headers = options.headers;
   }
 
   /** The JSON body for this surface. */
@@ -44,28 +47,40 @@ export class GatewayError extends Error {
   }
 }
 
+/** Where an answer goes, whole, in one call: node:http's response ({@link replyTo}) or a raw socket on the fast path. */
+export type Reply = (status: number, body: Buffer, contentType: string, extra?: readonly string[]) => void;
+
 /** Writes any error as JSON; unknown errors become a generic 502 (their detail stays in the log). */
-export function sendError(res: ServerResponse, error: unknown, surface: ErrorSurface): void {
+export function sendError(reply: Reply, error: unknown, surface: ErrorSurface): void {
   const known = error instanceof GatewayError ? error : new GatewayError("error:upstream");
-  sendJson(res, known.status, known.toBody(surface), known.retryAfterSeconds === undefined ? undefined : ["Retry-After", String(known.retryAfterSeconds)]);
+  const extra = known.retryAfterSeconds === undefined ? [] : ["Retry-After", String(known.retryAfterSeconds)];
+  if (known.headers) extra.push(...known.headers);
+  sendJson(reply, known.status, known.toBody(surface), extra.length > 0 ? extra : undefined);
 }
 
 /** The Content-Type of every JSON answer. */
 export const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Writes a JSON body with a length and the no-store, no-sniff headers; `extra` is a flat [name, value, ...] list. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, extra?: readonly string[]): void {
-  sendBytes(res, status, Buffer.from(JSON.stringify(body)), JSON_TYPE, extra);
+export function sendJson(reply: Reply, status: number, body: unknown, extra?: readonly string[]): void {
+  reply(status, Buffer.from(JSON.stringify(body)), JSON_TYPE, extra);
 }
 
-/** Writes raw bytes (a passed-through Ollama answer, or healthz's text) in one write, head and body. */
-export function sendBytes(res: ServerResponse, status: number, body: Buffer, contentType: string, extra?: readonly string[]): void {
-  if (res.headersSent || res.destroyed) return;
-  // A flat list: Node takes it as is, where an object would be walked key by key.
+/** The headers of every answer, in order, as a flat [name, value, ...] list; both front doors write these. */
+export function answerHeaders(body: Buffer, contentType: string, extra?: readonly string[]): string[] {
   const head = ["Content-Type", contentType, "Content-Length", String(body.length), "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"];
   if (extra) head.push(...extra);
-  res.writeHead(status, head);
-  res.end(body);
+  return head;
+}
+
+/** The {@link Reply} of a node:http response: head and body in one write, nothing once an answer went out or the socket is gone. */
+export function replyTo(res: ServerResponse): Reply {
+  return (status, body, contentType, extra) => {
+    if (res.headersSent || res.destroyed) return;
+    // A flat list: Node takes it as is, where an object would be walked key by key.
+    res.writeHead(status, answerHeaders(body, contentType, extra));
+    res.end(body);
+  };
 }
 
 /** Maps an Ollama error answer to the gateway's: 404 and 400 keep Ollama's message, busy is 503, the rest 502. */

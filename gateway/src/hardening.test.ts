@@ -113,7 +113,9 @@ describe("createServer: upstream replies", () => {
 
   it("never sends Ollama the requests of clients that left while queued", async () => {
     // Attack: queue many requests behind a slow one and walk away; the Pi must not work for nobody.
-    h = await startHarness({ concurrency: 1, queueSize: 16 }, { delayMs: 300 });
+    // The first call holds the one slot for 1 s, so all six can queue behind it even on a
+    // loaded machine (with 300 ms this test failed once in a parallel run, not reproduced).
+    h = await startHarness({ concurrency: 1, queueSize: 16 }, { delayMs: 1_000 });
     const first = post(`${h.url}/api/embed`, { token: TOKEN, body: { model: "bge-m3", input: "first" } });
     await expect.poll(() => h.fake.concurrent).toBe(1);
     const controllers = Array.from({ length: 6 }, () => new AbortController());

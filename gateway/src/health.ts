@@ -1,25 +1,24 @@
 // GET /healthz: "ok" while at least one upstream answers and serves every allowed model,
 // 503 otherwise, and nothing more. The probe is shared and cached briefly, so
 // unauthenticated callers cannot multiply calls to Ollama.
-import type { ServerResponse } from "node:http";
-import { sendBytes } from "./errors";
+import type { Reply } from "./errors";
 import type { Pool } from "./pool";
 
 const PROBE_CACHE_MS = 1_000; // at most one probe round a second, however many callers
 const TEXT_TYPE = "text/plain; charset=utf-8";
 
 /** The health endpoint. */
-export type HealthCheck = { serve(res: ServerResponse): Promise<void> };
+export type HealthCheck = { serve(reply: Reply): Promise<void> };
 
 /** Creates the cached probe of every upstream in the pool. */
 export function createHealthCheck(pool: Pool): HealthCheck {
   let last: { at: number; probe: Promise<void> } | undefined;
   return {
-    async serve(res) {
+    async serve(reply) {
       if (!last || Date.now() - last.at > PROBE_CACHE_MS) last = { at: Date.now(), probe: pool.probeAll() };
       await last.probe;
       const up = pool.anyUp();
-      sendBytes(res, up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
+      reply(up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
     },
   };
 }

@@ -96,6 +96,7 @@ function badRequest(message: string) {
   return new GatewayError("bad_request:gateway", { message });
 }
 
-function tooLarge(maxBytes: number) {
+/** The 413 for a body over `maxBytes`. */
+export function tooLarge(maxBytes: number): GatewayError {
   return new GatewayError("payload_too_large:gateway", { message: `request body exceeds ${maxBytes} bytes` });
 }

@@ -4,32 +4,26 @@
 // a slot in the upstream pool (503) → Ollama.
 import { createServer as createHttpServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { createBuckets } from "./bucket";
 import { createEmbeddingCache } from "./cache";
 import { createCancel } from "./cancel";
 import type { GatewayConfig } from "./config";
-import { serveEmbed } from "./embed";
 import type { EmbedDeps } from "./embed";
-import { GatewayError, sendError } from "./errors";
-import type { ErrorSurface } from "./errors";
+import { replyTo } from "./errors";
+import { createFastPath } from "./fast-path";
+import type { FastPath } from "./fast-path";
+import { createHandler } from "./handler";
+import type { Exchange } from "./handler";
 import { createHealthCheck } from "./health";
 import { createMetrics } from "./metrics";
-import type { GatewayMetrics, RouteLabel } from "./metrics";
+import type { GatewayMetrics } from "./metrics";
 import { startMetricsServer } from "./metrics-server";
 import type { MetricsServer } from "./metrics-server";
 import { createPool } from "./pool";
 import type { Pool } from "./pool";
-import { requestLimits } from "./request";
-import { bearerToken, createTokenSet, readTokensFile } from "./tokens";
-
-// Exact paths only: no normalisation, so `/api/embed/../pull`, `//api/embed`,
-// `/api/embed/` and `/API/EMBED` are all simply unknown.
-const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface; label: RouteLabel }>([
-  ["/api/embed", { method: "POST", surface: "ollama", label: "/api/embed" }],
-  ["/v1/embeddings", { method: "POST", surface: "openai", label: "/v1/embeddings" }],
-  ["/healthz", { method: "GET", label: "/healthz" }],
-]);
+import { readBody, requestLimits } from "./request";
+import { createTokenSet, readTokensFile } from "./tokens";
 
 // Idle keep-alive connections close after this; a proxy in front (deploy/cloudflared-config.yml)
 // must keep its idle connections for less, or it may send a request on a closing one.
@@ -84,46 +78,51 @@ export function createServer(config: GatewayConfig): Gateway {
   let metricsServer: MetricsServer | undefined;
   let closing = false;
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const started = performance.now();
-    const pathname = (req.url ?? "").split("?")[0];
-    const route = ROUTES.get(pathname);
-    let clientId = "-";
-    const abort = createCancel();
+  const handler = createHandler({ deps, health, tokens: () => tokens });
+
+  // node:http's door: every request the fast path does not take.
+  function handle(req: IncomingMessage, res: ServerResponse) {
+    const cancel = createCancel();
+    const x: Exchange = {
+      started: performance.now(),
+      method: req.method ?? "",
+      pathname: (req.url ?? "").split("?")[0],
+      authorization: req.headers.authorization,
+      clientId: "-",
+      reply: replyTo(res),
+      cancel,
+      readBody: (maxBytes) => readBody(req, res, maxBytes),
+      beforeError: () => void (!req.complete && limitUnreadBody(req, res)),
+      destroy: () => void req.socket.destroy(),
+    };
     res.on("close", () => {
       const finished = res.writableFinished;
-      if (!finished) abort.cancel();
+      if (!finished) cancel.cancel();
       // While shutting down, a keep-alive connection is closed as soon as its answer is out.
       if (closing) setImmediate(() => server.closeIdleConnections());
-      // Unknown paths are not echoed: a mistyped URL might carry a secret.
-      const status = finished ? res.statusCode : 499;
-      const ms = performance.now() - started;
-      metrics.recordRequest(route?.label ?? "other", status, ms / 1000);
-      config.log(`${new Date().toISOString()} ${clientId} ${req.method} ${route ? pathname : "-"} ${status} ${Math.round(ms)}ms`);
+      handler.finish(x, finished ? res.statusCode : 499);
     });
-    const surface: ErrorSurface = route?.surface ?? (pathname.startsWith("/v1/") ? "openai" : "ollama");
-    try {
-      if (!route) throw new GatewayError("not_found:gateway");
-      if (req.method !== route.method) {
-        res.setHeader("Allow", route.method);
-        throw new GatewayError("method_not_allowed:gateway");
-      }
-      if (!route.surface) return await health.serve(res);
-      const id = tokens.identify(bearerToken(req.headers.authorization));
-      if (!id) {
-        metrics.authFailures.inc();
-        res.setHeader("WWW-Authenticate", 'Bearer realm="embed-gateway"');
-        throw new GatewayError("unauthorized:gateway");
-      }
-      clientId = id;
-      await serveEmbed({ req, res, surface, clientId, cancel: abort, deps });
-    } catch (error) {
-      // The client left: nothing to answer, and its socket must not linger half-open.
-      if (abort.cancelled) return void req.socket.destroy();
-      if (!(error instanceof GatewayError)) config.log(`${new Date().toISOString()} ${clientId} error: ${(error as Error).message}`);
-      if (!req.complete) limitUnreadBody(req, res);
-      sendError(res, error, surface);
-    }
+    void handler.handle(x);
+  }
+
+  // The fast path takes every new connection first; node:http gets the ones it hands off,
+  // through node:http's own `connection` listener (the documented way to give it a socket).
+  function takeConnections(http: Server): FastPath {
+    const listeners = http.listeners("connection") as Array<(socket: Socket) => void>;
+    if (listeners.length !== 1) throw new Error(`node:http has ${listeners.length} connection listeners; the fast path expects its one`);
+    const [httpConnection] = listeners;
+    http.removeListener("connection", httpConnection);
+    const door = createFastPath({
+      handler,
+      metrics,
+      handOff: (socket) => httpConnection.call(http, socket),
+      headersTimeoutMs: config.headersTimeoutMs,
+      keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: KEEP_ALIVE_TIMEOUT_MS + ((http as Server & { keepAliveTimeoutBuffer?: number }).keepAliveTimeoutBuffer ?? 0),
+      closing: () => closing,
+    });
+    http.on("connection", door.accept);
+    return door;
   }
 
   const server = createHttpServer(
@@ -135,12 +134,13 @@ export function createServer(config: GatewayConfig): Gateway {
       connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(config.headersTimeoutMs / 4))),
       maxHeaderSize: 8 * 1024,
     },
-    (req, res) => void handle(req, res),
+    handle,
   );
   // Past the cap, new connections are closed at accept: the Pi keeps its memory.
   server.maxConnections = config.maxConnections;
   // Without this listener Node would answer `100 Continue` before any check ran.
-  server.on("checkContinue", (req, res) => void handle(req, res));
+  server.on("checkContinue", handle);
+  const fast = config.fastPath ? takeConnections(server) : undefined;
 
   return {
     server,
@@ -173,13 +173,17 @@ export function createServer(config: GatewayConfig): Gateway {
     close: () =>
       new Promise((resolve) => {
         closing = true;
-        const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+        const force = setTimeout(() => {
+          server.closeAllConnections();
+          fast?.destroyAll();
+        }, config.shutdownGraceMs);
         server.close(() => {
           clearTimeout(force);
           pool.close();
           void (metricsServer?.close() ?? Promise.resolve()).then(() => resolve());
         });
         server.closeIdleConnections();
+        fast?.closeIdle();
       }),
   };
 }

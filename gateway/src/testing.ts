@@ -104,3 +104,82 @@ export function decodeFloat32Base64(text: string): number[] {
   const bytes = Buffer.from(text, "base64");
   return Array.from({ length: Math.floor(bytes.length / 4) }, (_, i) => bytes.readFloatLE(i * 4));
 }
+
+/** Sends raw bytes on one connection; resolves with each whole answer (Date blanked) once `answers` arrived and `settleMs` passed, the server closed, or `waitMs` passed. */
+export function rawExchange(url: string, chunks: Array<string | Buffer>, options: { answers?: number; gapMs?: number; waitMs?: number; settleMs?: number } = {}): Promise<{ answers: string[]; closed: boolean }> {
+  const { port, hostname } = new URL(url);
+  const wanted = options.answers ?? 1;
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let text = "";
+    let closed = false;
+    let settling: NodeJS.Timeout | undefined;
+    const finish = () => {
+      clearTimeout(timer);
+      clearTimeout(settling);
+      socket.destroy();
+      resolve({ answers: splitAnswers(text).map((a) => a.replace(/\r\nDate: [^\r]*/g, "\r\nDate: -")), closed });
+    };
+    const timer = setTimeout(finish, options.waitMs ?? 3_000);
+    socket.on("data", (data) => {
+      text += data.toString("latin1");
+      if (!settling && splitAnswers(text).length >= wanted) settling = setTimeout(finish, options.settleMs ?? 150);
+    });
+    socket.on("close", () => {
+      closed = true;
+      finish();
+    });
+    socket.on("error", () => undefined);
+    socket.on("connect", async () => {
+      for (const chunk of chunks) {
+        if (socket.destroyed) return;
+        socket.write(chunk);
+        if (options.gapMs) await new Promise((r) => setTimeout(r, options.gapMs));
+      }
+    });
+  });
+}
+
+// Whole HTTP answers in `text`, framed by Content-Length (none: an empty body).
+function splitAnswers(text: string): string[] {
+  const answers: string[] = [];
+  let at = 0;
+  for (;;) {
+    const headEnd = text.indexOf("\r\n\r\n", at);
+    if (headEnd < 0) return answers;
+    const length = Number(/\r\ncontent-length: *(\d+)/i.exec(text.slice(at, headEnd))?.[1] ?? 0);
+    const end = headEnd + 4 + length;
+    if (end > text.length) return answers;
+    answers.push(text.slice(at, end));
+    at = end;
+  }
+}
+
+/** What a gateway did with some raw bytes: answers (Date and the fake's timings blanked), closed, upstream calls, fast-path tallies, the request counters. */
+export type Seen = { answers: string[]; closed: boolean; upstream: number; served: number; handedOff: number; counts: string };
+
+// The counters a request moves, whichever door served it.
+const COUNTED = ["embed_gateway_requests_total", "embed_gateway_auth_failures_total", "embed_gateway_rate_limited_total"];
+
+/** Sends the same bytes to a gateway with the fast path on, then off; returns what each did. */
+export async function bothDoors(chunks: string[], options: { answers?: number; gapMs?: number; waitMs?: number } = {}, overrides: Partial<GatewayConfig> = {}): Promise<{ fast: Seen; http: Seen }> {
+  const seen: Seen[] = [];
+  for (const fastPath of [true, false]) {
+    const h = await startHarness({ ...overrides, fastPath });
+    try {
+      const { answers, closed } = await rawExchange(h.url, chunks, options);
+      const { registry } = h.gateway.metrics;
+      const counts = (await Promise.all(COUNTED.map((name) => registry.getSingleMetricAsString(name)))).join("\n");
+      seen.push({ answers: answers.map(withoutTimings), closed, upstream: h.fake.requests.length, ...h.gateway.metrics.fastPath, counts });
+    } finally {
+      await h.stop();
+    }
+  }
+  return { fast: seen[0], http: seen[1] };
+}
+
+// The fake reports how long it took, which differs run to run (and so does the length).
+function withoutTimings(answer: string): string {
+  if (!/_duration":\d/.test(answer)) return answer;
+  return answer.replace(/"(total|load)_duration":\d+/g, '"$1_duration":-').replace(/\r\nContent-Length: \d+/, "\r\nContent-Length: -");
+}
