@@ -2,7 +2,7 @@
 // fake Ollama: the built gateway, and the seed's Python design (scripts/bench/python-proxy.py).
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,16 +21,34 @@ function writeTokens(token: string): { file: string; remove(): void } {
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** How often the proxy's output file is read while waiting for its "listening" line. */
+const LISTEN_POLL_MS = 20;
+
+/**
+ * Spawns a proxy with its stdout going to a file, not a pipe: the benchmark's own process
+ * times the requests, so it must not also wake up to read each access-log line of one
+ * proxy (the gateway logs every request; the Python design logs nothing). The file is
+ * read only until the "listening" line shows.
+ */
 function spawnListening(command: string, args: string[], env: Record<string, string>, onExit: () => void): Promise<ProxyProcess> {
-  const child = spawn(command, args, { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "inherit"] });
-  child.once("exit", onExit);
+  const dir = mkdtempSync(join(tmpdir(), "proxy-out-"));
+  const outFile = join(dir, "stdout");
+  const out = openSync(outFile, "w");
+  const child = spawn(command, args, { env: env as NodeJS.ProcessEnv, stdio: ["ignore", out, "inherit"] });
+  closeSync(out);
+  child.once("exit", () => {
+    rmSync(dir, { recursive: true, force: true });
+    onExit();
+  });
   return new Promise((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString());
-      if (match) resolve({ child, url: match[0] });
-    });
-    child.once("error", (error) => reject(new Error(`${command} did not start: ${error.message}`)));
-    child.once("exit", (code) => reject(new Error(`${command} exited with ${code} before listening`)));
+    const poll = setInterval(() => {
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(readFileSync(outFile, "utf8"));
+      if (!match) return;
+      clearInterval(poll);
+      resolve({ child, url: match[0] });
+    }, LISTEN_POLL_MS);
+    child.once("error", (error) => (clearInterval(poll), reject(new Error(`${command} did not start: ${error.message}`))));
+    child.once("exit", (code) => (clearInterval(poll), reject(new Error(`${command} exited with ${code} before listening`))));
   });
 }
 
