@@ -58,22 +58,28 @@ export function post(url: string, options: { token?: string; body?: unknown; hea
   return fetch(url, { method: "POST", body, headers, signal: options.signal });
 }
 
-/** Sends raw bytes over TCP (paths and methods fetch would normalise) and resolves with what came back by the time the server closed or `waitMs` passed. */
-export function rawRequest(url: string, chunks: Array<string | Buffer>, options: { gapMs?: number; waitMs?: number } = {}): Promise<{ text: string; closed: boolean }> {
+/**
+ * Sends raw bytes on one TCP connection (`gapMs` between chunks) and resolves with what
+ * came back once the server closed, `waitMs` passed, or `enough(text)` held for `settleMs`.
+ */
+function exchangeBytes(url: string, chunks: Array<string | Buffer>, options: { gapMs?: number; waitMs: number; settleMs?: number; enough?: (text: string) => boolean }): Promise<{ text: string; closed: boolean }> {
   const { port, hostname } = new URL(url);
   return new Promise((resolve) => {
     const socket = connect(Number(port), hostname);
     let text = "";
     let closed = false;
-    let sending = true;
+    let settling: NodeJS.Timeout | undefined;
     const finish = () => {
-      sending = false;
       clearTimeout(timer);
+      clearTimeout(settling);
       socket.destroy();
       resolve({ text, closed });
     };
-    const timer = setTimeout(finish, options.waitMs ?? 2_000);
-    socket.on("data", (data) => (text += data.toString("latin1")));
+    const timer = setTimeout(finish, options.waitMs);
+    socket.on("data", (data) => {
+      text += data.toString("latin1");
+      if (!settling && options.enough?.(text)) settling = setTimeout(finish, options.settleMs ?? 150);
+    });
     socket.on("close", () => {
       closed = true;
       finish();
@@ -81,12 +87,17 @@ export function rawRequest(url: string, chunks: Array<string | Buffer>, options:
     socket.on("error", () => undefined);
     socket.on("connect", async () => {
       for (const chunk of chunks) {
-        if (!sending || socket.destroyed) return;
+        if (socket.destroyed) return;
         socket.write(chunk);
         if (options.gapMs) await new Promise((r) => setTimeout(r, options.gapMs));
       }
     });
   });
+}
+
+/** Sends raw bytes over TCP (paths and methods fetch would normalise) and resolves with what came back by the time the server closed or `waitMs` passed. */
+export function rawRequest(url: string, chunks: Array<string | Buffer>, options: { gapMs?: number; waitMs?: number } = {}): Promise<{ text: string; closed: boolean }> {
+  return exchangeBytes(url, chunks, { gapMs: options.gapMs, waitMs: options.waitMs ?? 2_000 });
 }
 
 /** The status code of a raw HTTP response, or 0 if none arrived. */
@@ -106,38 +117,10 @@ export function decodeFloat32Base64(text: string): number[] {
 }
 
 /** Sends raw bytes on one connection; resolves with each whole answer (Date blanked) once `answers` arrived and `settleMs` passed, the server closed, or `waitMs` passed. */
-export function rawExchange(url: string, chunks: Array<string | Buffer>, options: { answers?: number; gapMs?: number; waitMs?: number; settleMs?: number } = {}): Promise<{ answers: string[]; closed: boolean }> {
-  const { port, hostname } = new URL(url);
+export async function rawExchange(url: string, chunks: Array<string | Buffer>, options: { answers?: number; gapMs?: number; waitMs?: number; settleMs?: number } = {}): Promise<{ answers: string[]; closed: boolean }> {
   const wanted = options.answers ?? 1;
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), hostname);
-    let text = "";
-    let closed = false;
-    let settling: NodeJS.Timeout | undefined;
-    const finish = () => {
-      clearTimeout(timer);
-      clearTimeout(settling);
-      socket.destroy();
-      resolve({ answers: splitAnswers(text).map((a) => a.replace(/\r\nDate: [^\r]*/g, "\r\nDate: -")), closed });
-    };
-    const timer = setTimeout(finish, options.waitMs ?? 3_000);
-    socket.on("data", (data) => {
-      text += data.toString("latin1");
-      if (!settling && splitAnswers(text).length >= wanted) settling = setTimeout(finish, options.settleMs ?? 150);
-    });
-    socket.on("close", () => {
-      closed = true;
-      finish();
-    });
-    socket.on("error", () => undefined);
-    socket.on("connect", async () => {
-      for (const chunk of chunks) {
-        if (socket.destroyed) return;
-        socket.write(chunk);
-        if (options.gapMs) await new Promise((r) => setTimeout(r, options.gapMs));
-      }
-    });
-  });
+  const { text, closed } = await exchangeBytes(url, chunks, { gapMs: options.gapMs, waitMs: options.waitMs ?? 3_000, settleMs: options.settleMs, enough: (seen) => splitAnswers(seen).length >= wanted });
+  return { answers: splitAnswers(text).map((a) => a.replace(/\r\nDate: [^\r]*/g, "\r\nDate: -")), closed };
 }
 
 // Whole HTTP answers in `text`, framed by Content-Length (none: an empty body).
