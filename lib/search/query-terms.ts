@@ -40,6 +40,14 @@ function isTopicWord(word: string): boolean {
 }
 
 /**
+ * A section label counts two thirds of one of the question's own words (BM25 counts a
+ * repeated query word again, so the ratio is written as repeats): "where did you study?"
+ * still finds Education first, and a label never outranks a real topic word ("what
+ * tools do you use for monitoring?" stays about monitoring, not the Skills list).
+ */
+export const LABEL_WEIGHT = { own: 3, label: 2 } as const;
+
+/**
  * The text BM25 matches for a question: its words with the author's abbreviations
  * expanded both ways and everyday words joined by the author's own section labels
  * ("study" → "education"), minus question framing. When framing is all a question has
@@ -49,7 +57,10 @@ export function lexicalQueryOf({ query, abbreviations, labels = [] }: { query: s
   const words = meaningfulWords(expandAbbreviations(query, abbreviations));
   const topical = words.filter(isTopicWord);
   const kept = topical.length > 0 ? topical : words;
-  return [...kept, ...labelsOfQuestion({ query, kept, labels })].join(" ");
+  const added = labelsOfQuestion({ query, kept, labels });
+  if (added.length === 0) return kept.join(" ");
+  const repeat = (words: string[], times: number) => Array.from({ length: times }, () => words).flat();
+  return [...repeat(kept, LABEL_WEIGHT.own), ...repeat(added, LABEL_WEIGHT.label)].join(" ");
 }
 
 /**
