@@ -75,6 +75,22 @@ describe("the daily answer budget", () => {
     expect(fakes.logs.filter((l) => /daily answer budget spent/.test(l))).toHaveLength(1);
   });
 
+  it("a question the writing does not cover draws nothing and still gets its reply after the budget is spent", async () => {
+    const answers = budget(1, "daily answer");
+    // Keywords alone decide here (no query vector), as with the Pi off.
+    const handler = fakes.handlerWith({ answerBudget: answers, embedUrl: undefined });
+    await askWithAiSdk(handler, [userMessage(FRESH_QUESTIONS[0]!)]);
+    const refusals = [];
+    for (let i = 0; i < 2; i++) refusals.push(await askWithAiSdk(handler, [userMessage("What is the capital of France?")]));
+    for (const refusal of refusals) {
+      expect(refusal.message.metadata?.answer).toBe("not-covered");
+      expect(refusal.errors).toEqual([]);
+      expect(refusal.text).toContain("doesn't cover that");
+      expect(refusal.message.metadata?.budgets?.answers).toBeUndefined();
+    }
+    expect(fakes.llm.requests).toHaveLength(1);
+  });
+
   it("draws nothing when no model rung is configured (a fresh clone answers with quotes anyway)", async () => {
     const answers = budget(1);
     const handler = fakes.handlerWith({ groqUrl: undefined, llmUrl: undefined, answerBudget: answers });

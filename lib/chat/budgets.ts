@@ -2,7 +2,7 @@ import { startAnswer, type StartedAnswer } from "./answer-ladder";
 import { QUERY_EMBED_BUDGET_WINDOW_SECONDS } from "./budget-limits";
 import type { RedisConnection } from "./redis-connection";
 import { createSiteBudget, utcDay, type SiteBudget } from "./site-budget";
-import type { AnswerInput, AnswerProvider, BudgetState } from "./types";
+import { MODEL_ANSWER_PATHS, type AnswerInput, type AnswerProvider, type BudgetState } from "./types";
 
 /** A day, the expiry of a daily count (its key is the UTC date, so it starts afresh at midnight). */
 const DAY_SECONDS = 86_400;
@@ -46,18 +46,19 @@ export function createChatBudgets({ queryEmbedsPerMinute, answersPerDay, redis, 
 
 /**
  * The ladder this answer may use: unchanged while the day's answer budget lasts (one unit
- * drawn per answer that could reach a model), only the extractive rung once it is spent.
- * A ladder without a model rung draws nothing.
+ * drawn per answer that could reach a model), only the rungs that call no model once it
+ * is spent. A ladder without a model rung (extractive only, or a "not covered" reply) draws nothing.
  */
 export async function providersWithinBudget({ providers, budget }: { providers: AnswerProvider[]; budget?: SiteBudget }): Promise<{
   providers: AnswerProvider[];
   state?: BudgetState;
   extractiveLabel?: string;
 }> {
-  if (!budget || providers.every((p) => p.name === "extractive")) return { providers };
+  const callsModel = (p: AnswerProvider) => MODEL_ANSWER_PATHS.has(p.name);
+  if (!budget || !providers.some(callsModel)) return { providers };
   const state = await budget.take();
   if (!state.exhausted) return { providers, state };
-  return { providers: providers.filter((p) => p.name === "extractive"), state, extractiveLabel: ANSWER_BUDGET_LABEL };
+  return { providers: providers.filter((p) => !callsModel(p)), state, extractiveLabel: ANSWER_BUDGET_LABEL };
 }
 
 /** `startAnswer` over the ladder the day's answer budget allows; the started answer carries the budget's state. */

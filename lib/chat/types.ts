@@ -22,6 +22,9 @@ export interface ChatRequestBody {
 /** Which path produced the answer: Groq, the OpenAI-compatible model, quotes, or the "not covered" reply (no model called). */
 export type AnswerPath = "groq" | "local" | "extractive" | "not-covered";
 
+/** The rungs that call an answer model, and so draw on the day's answer budget; the others quote or decline. */
+export const MODEL_ANSWER_PATHS: ReadonlySet<AnswerPath> = new Set(["groq", "local"]);
+
 /** A site-wide budget's state after a request drew on it (lib/chat/site-budget.ts). */
 export interface BudgetState {
   limit: number;
