@@ -75,8 +75,8 @@ export interface CoverageDecision {
 
 const documentFrequencies = new WeakMap<Bm25, { df: Map<number, number>; documents: number }>();
 
-/** How many chunks hold each token, read once per engine from its consolidated documents. */
-function frequenciesOf(engine: Bm25): { df: Map<number, number>; documents: number } {
+/** How many chunks hold each token, read once per engine from its consolidated documents (see `prepareSearchIndex`). */
+export function frequenciesOf(engine: Bm25): { df: Map<number, number>; documents: number } {
   let cached = documentFrequencies.get(engine);
   if (!cached) {
     const df = new Map<number, number>();

@@ -7,6 +7,7 @@ import { META_FILE } from "../index/format";
 import { locateIndexDir } from "../index/locate";
 import { readBakedIndex } from "../index/read";
 import { lexicalSearchIndex, searchIndexFromBaked } from "./build-index";
+import { prepareSearchIndex } from "./prepare";
 import type { SearchIndex } from "./types";
 
 /** Where to read the index from and which model it must hold; each defaults to the env. */
@@ -39,7 +40,7 @@ function metaMtimeOf(dir: string): number {
 }
 
 /**
- * A loader that reads the index once and then serves it from memory; with
+ * A loader that reads the index once, builds its lookups (`prepareSearchIndex`), and then serves it from memory; with
  * `reloadWhenChanged` it reads it again whenever `index.json` is newer than the one
  * loaded, so `npm run index` reaches a running `npm run dev` without a restart.
  */
@@ -53,7 +54,7 @@ export function createSearchIndexLoader({ reloadWhenChanged, ...options }: LoadO
       const dir = dirNow();
       // Taken before the read, so an index written during it counts as newer next time.
       loadedMtime = metaMtimeOf(dir);
-      const loading = Promise.resolve().then(() => loadSearchIndexNow({ ...options, dir }));
+      const loading = Promise.resolve().then(() => prepareSearchIndex(loadSearchIndexNow({ ...options, dir })));
       loading.catch(() => {
         if (cached === loading) cached = undefined; // a content error is retried on the next request
       });

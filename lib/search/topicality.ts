@@ -16,6 +16,8 @@ interface Topics {
   mentions: Array<Map<string, number>>;
   /** Per chunk position, the tokens of its title, headings, tags and listed items. */
   labels: Array<Set<string>>;
+  /** Per chunk position, the tokens of its title, headings and tags alone: the place the author named. */
+  places: Array<Set<string>>;
 }
 
 const cache = new WeakMap<Chunk[], Topics>();
@@ -33,19 +35,20 @@ export function listedTokensOf(body: string): string[] {
   });
 }
 
-/** Token counts and label tokens per chunk, computed once per index. */
-function topicsOf(chunks: Chunk[]): Topics {
+/** Token counts, label and place tokens per chunk, computed once per index (see `prepareSearchIndex`). */
+export function topicsOf(chunks: Chunk[]): Topics {
   let topics = cache.get(chunks);
   if (!topics) {
-    const mentions: Topics["mentions"] = [];
-    const labels = chunks.map((chunk) => {
+    topics = { mentions: [], labels: [], places: [] };
+    for (const chunk of chunks) {
       const { title, headings, tags, body } = fieldsOfChunk(chunk);
       const counts = new Map<string, number>();
       for (const token of indexTokens(body)) counts.set(token, (counts.get(token) ?? 0) + 1);
-      mentions.push(counts);
-      return new Set([...indexTokens(`${title} ${headings} ${tags}`), ...listedTokensOf(body)]);
-    });
-    topics = { mentions, labels };
+      const place = new Set(indexTokens(`${title} ${headings} ${tags}`));
+      topics.mentions.push(counts);
+      topics.places.push(place);
+      topics.labels.push(new Set([...place, ...listedTokensOf(body)]));
+    }
     cache.set(chunks, topics);
   }
   return topics;
@@ -63,17 +66,7 @@ export function isTopicalIn({ chunks, position, tokens }: { chunks: Chunk[]; pos
   return tokens.some((token) => labels[position]!.has(token) || (mentions[position]!.get(token) ?? 0) >= TOPICAL_MENTIONS);
 }
 
-const placeCache = new WeakMap<Chunk[], Array<Set<string>>>();
-
 /** The tokens of the place chunk `position` is in, as the author named it: its document's title, its headings and the document's tags (not listed items). */
 export function placeTokensOf({ chunks, position }: { chunks: Chunk[]; position: number }): ReadonlySet<string> {
-  let places = placeCache.get(chunks);
-  if (!places) {
-    places = chunks.map((chunk) => {
-      const { title, headings, tags } = fieldsOfChunk(chunk);
-      return new Set(indexTokens(`${title} ${headings} ${tags}`));
-    });
-    placeCache.set(chunks, places);
-  }
-  return places[position]!;
+  return topicsOf(chunks).places[position]!;
 }
