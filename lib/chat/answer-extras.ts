@@ -68,9 +68,8 @@ export async function addAnswerExtras({ stream, retrieval, question, clientKey, 
         question: text,
         mode: retrieval.mode,
         rung,
-        // Without a covered decision, a question with no source at all is the one clearly not covered.
-        covered: retrieval.coverage?.covered ?? retrieval.sources.length > 0,
-        topScore: retrieval.coverage?.topScore ?? null,
+        covered: retrieval.coverage.covered,
+        topScore: retrieval.coverage.topScore,
         clientKey,
       });
     },

@@ -29,7 +29,6 @@ export const ratingEventSchema = z.object({
 export const insightEventSchema = z.discriminatedUnion("type", [questionEventSchema, ratingEventSchema]);
 
 export type QuestionEvent = z.infer<typeof questionEventSchema>;
-export type RatingEvent = z.infer<typeof ratingEventSchema>;
 export type InsightEvent = z.infer<typeof insightEventSchema>;
 
 /** Where events go: Redis, a log line, or a local JSONL file. */

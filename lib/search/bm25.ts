@@ -12,7 +12,7 @@ const PLACEHOLDER_PREFIX = "\u0000pad";
 
 /** BM25 saturation: Robertson's usual k1 = 1.2 (a term's third mention adds little) and b = 0.75 length normalisation. */
 export const BM25_K1 = 1.2;
-const BM25_B = 0.75;
+export const BM25_B = 0.75;
 
 /** Lower-cases, folds accents ("halászlé" → "halaszle"), splits on anything not a letter or digit. */
 export function tokenize(text: string): string[] {

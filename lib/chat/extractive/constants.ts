@@ -45,9 +45,5 @@ export const HISTORY_TERM_WEIGHT = 0.25;
 /** Weight of a section label a question's everyday word stands for ("study" → Education): it finds the section through its title, not every sentence that says "education". */
 export const LABEL_TERM_WEIGHT = 0.6;
 
-/** BM25 saturation and length normalisation, the usual values, applied to sentences as documents. */
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
-
 /** Most older items a "latest" answer names after the newest one. */
 export const LATEST_ALSO_NAMED = 2;

@@ -1,4 +1,5 @@
-import { BM25_B, BM25_K1, OPENING_BONUS, RANK_BONUS, TITLE_WEIGHT } from "./constants";
+import { BM25_B, BM25_K1 } from "../../search/bm25";
+import { OPENING_BONUS, RANK_BONUS, TITLE_WEIGHT } from "./constants";
 import type { Candidate } from "./candidates";
 
 /** The question's content words, each with its weight (1 for the question, less for earlier turns). */
