@@ -215,6 +215,9 @@ describe("startFakeOllama: faults for the gateway's hardening", () => {
     expect((await (await fetch(`${fake.url}/api/tags`)).json()).models).toEqual([]);
     const gone = await post("/api/embed", { model: "bge-m3", input: "hi" });
     expect([gone.status, await gone.json()]).toEqual([404, { error: 'model "bge-m3" not found, try pulling it first' }]);
+    fake.reset();
+    expect((await post("/api/embed", { model: "bge-m3", input: "hi" })).status).toBe(200);
+    expect((await (await fetch(`${fake.url}/api/tags`)).json()).models).toHaveLength(1);
   });
 });
 

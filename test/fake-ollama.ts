@@ -146,8 +146,10 @@ function float32Base64(vector: number[]): string {
 /** Starts the fake on 127.0.0.1 and resolves once it listens. */
 export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<FakeOllama> {
   const model = options.model ?? "bge-m3";
-  const served = [model, ...(options.models ?? [])];
-  const servedTags = new Set(served.map(withTag));
+  const allModels = [model, ...(options.models ?? [])];
+  // What `forget` removed; reset() brings every model back.
+  const forgotten = new Set<string>();
+  const servedModels = () => allModels.filter((m) => !forgotten.has(withTag(m)));
   let behaviour = freshBehaviour(options);
   const sockets = new Set<Socket>();
   const hanging = new Set<ServerResponse>();
@@ -179,11 +181,9 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     poisonInputs: (marker) => void (behaviour.poison = marker),
     trickle: (ms) => void (behaviour.trickleMs = ms),
     answerRaw: (body) => void (behaviour.answerRaw = body),
-    forget: (name) => {
-      servedTags.delete(withTag(name));
-      served.splice(0, served.length, ...served.filter((m) => withTag(m) !== withTag(name)));
-    },
+    forget: (name) => void forgotten.add(withTag(name)),
     reset: () => {
+      forgotten.clear();
       behaviour = freshBehaviour(options);
       embedCount = 0;
       Object.assign(handle, { requests: [], inputCount: 0, maxConcurrent: handle.concurrent, aborted: 0 });
@@ -222,7 +222,8 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     const inputs = absent || (!openai && request.input === "") ? [] : typeof request.input === "string" ? [request.input] : request.input;
     if (!Array.isArray(inputs) || !inputs.every((x) => typeof x === "string")) return fail(400, "invalid input type");
     if (typeof request.model !== "string" || request.model === "") return fail(400, "model is required");
-    if (!servedTags.has(withTag(request.model))) {
+    const asked = withTag(request.model);
+    if (!servedModels().some((m) => withTag(m) === asked)) {
       return fail(404, `model "${request.model}" not found, try pulling it first`);
     }
     if (inputs.length === 0) return sendJson(res, 200, { model: request.model, embeddings: [] });
@@ -292,7 +293,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
       if (route === "POST /v1/embeddings") return void serveEmbed(res, body, true);
       if (route === "GET /" || route === "HEAD /") return sendText(res, 200, "Ollama is running");
       if (route === "GET /api/version") return sendJson(res, 200, { version: OLLAMA_VERSION });
-      if (route === "GET /api/tags") return sendJson(res, 200, { models: served.map(describeModel) });
+      if (route === "GET /api/tags") return sendJson(res, 200, { models: servedModels().map(describeModel) });
       sendText(res, 404, "404 page not found");
     });
   });

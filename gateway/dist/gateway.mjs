@@ -5928,6 +5928,8 @@ function createHandler(options) {
 // gateway/src/health.ts
 var PROBE_CACHE_MS = 1e3;
 var TEXT_TYPE = "text/plain; charset=utf-8";
+var OK_BODY = Buffer.from("ok");
+var UNAVAILABLE_BODY = Buffer.from("unavailable");
 function createHealthCheck(pool) {
   let last;
   return {
@@ -5935,7 +5937,7 @@ function createHealthCheck(pool) {
       if (!last || Date.now() - last.at > PROBE_CACHE_MS) last = { at: Date.now(), probe: pool.probeAll() };
       await last.probe;
       const up = pool.anyUp();
-      reply(up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
+      reply(up ? 200 : 503, up ? OK_BODY : UNAVAILABLE_BODY, TEXT_TYPE);
     }
   };
 }

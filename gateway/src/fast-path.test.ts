@@ -3,13 +3,12 @@
 // pipelining and the hand-off of a connection's later request; a leaving client cancels.
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import { OTHER_TOKEN, TOKEN, bothDoors, rawExchange, startHarness } from "./testing";
+import { bothDoors, OTHER_TOKEN, rawExchange, startHarness, statusOf, TOKEN } from "./testing";
 
 const request = (body: string, auth = `Authorization: Bearer ${TOKEN}\r\n`) =>
   `POST /api/embed HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 const embed = (input = "hello", auth?: string) => request(JSON.stringify({ model: "bge-m3", input }), auth);
 const healthz = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
-const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
 
 describe("fast path: the same answers as node:http", () => {
   it("answers 200, 401, 400, 403 and 413 with node:http's status line, headers and body, and counts them the same", async () => {

@@ -6,6 +6,8 @@ import type { Pool } from "./pool";
 
 const PROBE_CACHE_MS = 1_000; // at most one probe round a second, however many callers
 const TEXT_TYPE = "text/plain; charset=utf-8";
+const OK_BODY = Buffer.from("ok"); // made once: /healthz answers unauthenticated callers
+const UNAVAILABLE_BODY = Buffer.from("unavailable");
 
 /** The health endpoint. */
 export type HealthCheck = { serve(reply: Reply): Promise<void> };
@@ -18,7 +20,7 @@ export function createHealthCheck(pool: Pool): HealthCheck {
       if (!last || Date.now() - last.at > PROBE_CACHE_MS) last = { at: Date.now(), probe: pool.probeAll() };
       await last.probe;
       const up = pool.anyUp();
-      reply(up ? 200 : 503, Buffer.from(up ? "ok" : "unavailable"), TEXT_TYPE);
+      reply(up ? 200 : 503, up ? OK_BODY : UNAVAILABLE_BODY, TEXT_TYPE);
     },
   };
 }

@@ -101,8 +101,8 @@ export function rawRequest(url: string, chunks: Array<string | Buffer>, options:
 }
 
 /** The status code of a raw HTTP response, or 0 if none arrived. */
-export function statusOf(raw: string): number {
-  return Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1] ?? 0);
+export function statusOf(raw: string | undefined): number {
+  return Number(/^HTTP\/1\.1 (\d{3})/.exec(raw ?? "")?.[1] ?? 0);
 }
 
 /** The paths the fake Ollama received. */
