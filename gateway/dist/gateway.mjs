@@ -5722,7 +5722,7 @@ var QUEUE_FULL_RETRY_AFTER_SECONDS = 2;
 var MAX_REPLY_BYTES_PER_INPUT = 4096 * 24;
 var MAX_REPLY_OVERHEAD_BYTES = 4096;
 async function embedUpstream(options) {
-  const { pool, body, inputCount, cancel, config, metrics } = options;
+  const { pool, body, inputCount, cancel, config, metrics, needsVectors } = options;
   let exclude;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
@@ -5736,7 +5736,7 @@ async function embedUpstream(options) {
     try {
       const reply = await member.client.call({ method: "POST", path: "/api/embed", body, cancel, deadlineMs: config.upstreamTimeoutMs, maxReplyBytes: inputCount * MAX_REPLY_BYTES_PER_INPUT + MAX_REPLY_OVERHEAD_BYTES });
       raw = reply.body;
-      judged = judge(reply.status, reply.body, inputCount);
+      judged = judge(reply.status, reply.body, inputCount, needsVectors);
     } catch (error) {
       if (cancel.cancelled || !(error instanceof GatewayError)) throw error;
       judged = { error, reason: error.code === "timeout:upstream" ? "timeout" : error.code === "unavailable:upstream" ? "unreachable" : "bad_reply" };
@@ -5757,9 +5757,9 @@ async function embedUpstream(options) {
     exclude = member;
   }
 }
-function judge(status, body, inputCount) {
+function judge(status, body, inputCount, needsVectors) {
   if (status === 200) {
-    if (isEmbedReply(body, inputCount)) return { answer: void 0 };
+    if (!needsVectors && isEmbedReply(body, inputCount)) return { answer: void 0 };
     try {
       const parsed = JSON.parse(body.toString("utf8"));
       if (isEmbedResponse(parsed, inputCount)) return { answer: parsed };
@@ -5800,8 +5800,8 @@ async function answer(options) {
   let upstream;
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics });
     const passThrough = surface === "ollama" && missing.length === request.inputs.length;
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough });
     if (keys || !passThrough) {
       const parsed = upstream.answer.embeddings;
       missing.forEach((index, j) => {

@@ -40,10 +40,10 @@ async function answer(options: { reply: Reply; surface: ErrorSurface; cancel: Ca
   let upstream: UpstreamAnswer | undefined;
   if (missing.length > 0) {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics });
     // Nothing came from the cache: Ollama's own bytes, already checked, go out unchanged,
     // and the vectors are only parsed when the cache keeps them.
     const passThrough = surface === "ollama" && missing.length === request.inputs.length;
+    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough });
     if (keys || !passThrough) {
       const parsed = upstream.answer.embeddings;
       missing.forEach((index, j) => {

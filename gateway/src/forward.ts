@@ -23,8 +23,17 @@ export type UpstreamAnswer = { raw: Buffer; readonly answer: OllamaEmbedResponse
 type Judged = { answer: OllamaEmbedResponse | undefined } | { error: GatewayError; reason?: "busy" | "bad_status" | "bad_reply" | "timeout" | "unreachable" };
 
 /** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure. */
-export async function embedUpstream(options: { pool: Pool; body: string; inputCount: number; cancel: Cancel; config: GatewayConfig; metrics: GatewayMetrics }): Promise<UpstreamAnswer> {
-  const { pool, body, inputCount, cancel, config, metrics } = options;
+export async function embedUpstream(options: {
+  pool: Pool;
+  body: string;
+  inputCount: number;
+  cancel: Cancel;
+  config: GatewayConfig;
+  metrics: GatewayMetrics;
+  /** The caller reads the vectors (the cache, /v1): the reply is parsed once, with no byte scan first. */
+  needsVectors: boolean;
+}): Promise<UpstreamAnswer> {
+  const { pool, body, inputCount, cancel, config, metrics, needsVectors } = options;
   let exclude: Member | undefined;
   for (let attempt = 0; ; attempt++) {
     const waitStarted = performance.now();
@@ -38,7 +47,7 @@ export async function embedUpstream(options: { pool: Pool; body: string; inputCo
     try {
       const reply = await member.client.call({ method: "POST", path: "/api/embed", body, cancel, deadlineMs: config.upstreamTimeoutMs, maxReplyBytes: inputCount * MAX_REPLY_BYTES_PER_INPUT + MAX_REPLY_OVERHEAD_BYTES });
       raw = reply.body;
-      judged = judge(reply.status, reply.body, inputCount);
+      judged = judge(reply.status, reply.body, inputCount, needsVectors);
     } catch (error) {
       if (cancel.cancelled || !(error instanceof GatewayError)) throw error;
       judged = { error, reason: error.code === "timeout:upstream" ? "timeout" : error.code === "unavailable:upstream" ? "unreachable" : "bad_reply" };
@@ -63,10 +72,10 @@ export async function embedUpstream(options: { pool: Pool; body: string; inputCo
 
 // 400 and 404 are answers about the request (Ollama's message passes on); bge-m3's NaN
 // 500 is about one input, not the upstream; every other failure marks the upstream down.
-function judge(status: number, body: Buffer, inputCount: number): Judged {
+function judge(status: number, body: Buffer, inputCount: number, needsVectors: boolean): Judged {
   if (status === 200) {
-    // The byte check passes Ollama's usual answer without building it; JSON.parse judges the rest.
-    if (isEmbedReply(body, inputCount)) return { answer: undefined };
+    // A pass-through answer is checked on its bytes, never built; when the vectors are needed (or the bytes look odd) JSON.parse judges it.
+    if (!needsVectors && isEmbedReply(body, inputCount)) return { answer: undefined };
     try {
       const parsed: unknown = JSON.parse(body.toString("utf8"));
       if (isEmbedResponse(parsed, inputCount)) return { answer: parsed };
