@@ -3,11 +3,11 @@
 // vector, ~20 KB) is that large. The fake frames its replies the same way; these tests check
 // that on the wire, then that both readers of Ollama's replies, the site's embed client and
 // the built gateway run as a process, read a chunked bge-m3 answer to the last float.
-import { connect } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { embedTexts } from "@/lib/embed/client";
 import type { EmbedEndpoint } from "@/lib/embed/types";
 import { GO_CHUNKING_BUFFER_BYTES, hashEmbed, startFakeOllama, type FakeOllama } from "./fake-ollama";
+import { rawRequest } from "@/gateway/src/testing";
 import { startGatewayProcess } from "./gateway-process";
 
 const BGE_M3_DIMENSIONS = 1024;
@@ -19,21 +19,12 @@ beforeAll(async () => (fake = await startFakeOllama({ dimensions: BGE_M3_DIMENSI
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-/** Posts `body` over a raw socket and returns the reply's head and undecoded body, as sent. */
-function rawPost(url: string, path: string, body: string): Promise<{ head: string; body: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    const chunks: Buffer[] = [];
-    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-    socket.on("error", reject);
-    socket.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      const split = text.indexOf("\r\n\r\n");
-      resolve({ head: text.slice(0, split), body: text.slice(split + 4) });
-    });
-    socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-  });
+/** Posts `body` over a raw socket and returns the reply's head and undecoded body, as sent (one byte per character). */
+async function rawPost(url: string, path: string, body: string): Promise<{ head: string; body: string }> {
+  const { hostname } = new URL(url);
+  const { text } = await rawRequest(url, [`POST ${path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`]);
+  const split = text.indexOf("\r\n\r\n");
+  return { head: text.slice(0, split), body: text.slice(split + 4) };
 }
 
 const header = (head: string, name: string) => new RegExp(`^${name}: (.*)$`, "im").exec(head)?.[1]?.trim();
