@@ -3,7 +3,7 @@
 import "./zod-without-eval"; // first: before `ai` builds its zod schemas (see the file)
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useEffect, useImperativeHandle, useRef, useState, type Ref, type RefObject } from "react";
+import { memo, useEffect, useImperativeHandle, useRef, useState, type Ref, type RefObject } from "react";
 import { readSavedConversation } from "@/lib/chat/saved-conversation";
 import type { ChatUIMessage } from "@/lib/chat/types";
 import { ChatError } from "./chat-error";
@@ -18,6 +18,24 @@ import { usePersistedChat } from "./use-persisted-chat";
 
 /** Messages sent per request: enough for follow-ups, and well inside the route's 24-message limit. */
 const CLIENT_HISTORY_MESSAGES = 12;
+
+/** One list for "no follow-ups", so the state handed to the panel keeps its identity between renders. */
+const NO_FOLLOW_UPS: string[] = [];
+
+/**
+ * One exchange's row. `useChat` keeps the objects of finished messages, so while an answer
+ * streams only its own row renders again, not every earlier answer's markdown.
+ */
+const MessageRow = memo(function MessageRow({ message, streaming, stopped }: { message: ChatUIMessage; streaming: boolean; stopped: boolean }) {
+  const text = messageText(message);
+  return (
+    <div data-message-id={message.id} className="space-y-1">
+      <ChatMessage message={message} streaming={streaming} />
+      {message.role === "assistant" && !streaming && text ? <MessageActions text={text} insightId={message.metadata?.insightId} /> : null}
+      {stopped ? <StoppedNote /> : null}
+    </div>
+  );
+});
 
 /** What the question box and suggestions (components/chat-panel.tsx) need to know about the conversation. */
 export interface ConversationState {
@@ -72,7 +90,7 @@ export function ChatConversation({ author, firstQuestion, inputRef, onStateChang
   const busy = waitingFirst || status === "submitted" || status === "streaming";
   const last = shown.at(-1);
   const pending = waitingFirst || status === "submitted" || (status === "streaming" && (last?.role !== "assistant" || messageText(last) === ""));
-  const followUps = !busy && last?.role === "assistant" ? (last.metadata?.followUps ?? []) : [];
+  const followUps = !busy && last?.role === "assistant" ? (last.metadata?.followUps ?? NO_FOLLOW_UPS) : NO_FOLLOW_UPS;
 
   const busyNow = useRef(busy);
   busyNow.current = busy;
@@ -95,24 +113,15 @@ export function ChatConversation({ author, firstQuestion, inputRef, onStateChang
   }, [firstQuestion, sendMessage, clearError]);
 
   const hasMessages = shown.length > 0;
-  const followUpsKey = JSON.stringify(followUps);
   useEffect(() => {
-    onStateChange({ busy, hasMessages, followUps: JSON.parse(followUpsKey) as string[] });
-  }, [busy, hasMessages, followUpsKey, onStateChange]);
+    onStateChange({ busy, hasMessages, followUps });
+  }, [busy, hasMessages, followUps, onStateChange]);
 
   return (
     <ChatLog ref={logRef} author={author} busy={busy} focusable={hasMessages}>
-      {shown.map((message, i) => {
-        const streaming = busy && i === shown.length - 1;
-        const text = messageText(message);
-        return (
-          <div key={message.id} data-message-id={message.id} className="space-y-1">
-            <ChatMessage message={message} streaming={streaming} />
-            {message.role === "assistant" && !streaming && text ? <MessageActions text={text} insightId={message.metadata?.insightId} /> : null}
-            {stopped.has(message.id) ? <StoppedNote /> : null}
-          </div>
-        );
-      })}
+      {shown.map((message, i) => (
+        <MessageRow key={message.id} message={message} streaming={busy && i === shown.length - 1} stopped={stopped.has(message.id)} />
+      ))}
       {hasMessages ? <ChatStatus pending={pending} /> : null}
       {error ? <ChatError error={error} onRetry={() => (clearError(), void regenerate())} /> : null}
     </ChatLog>

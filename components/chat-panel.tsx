@@ -33,11 +33,18 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
   const loadingQuestion = queued !== undefined && !loadError && state === null;
   const busy = state?.busy ?? loadingQuestion;
 
+  // Every pointer and focus event in the chat asks for the code; only the first (or the first after a failure) fetches it.
+  const loading = useRef(false);
   const load = useCallback(() => {
+    if (loading.current) return;
+    loading.current = true;
     preloadChatMarkdown();
     loadChatConversation().then(
       (component) => (setLoadError(null), setConversation(() => component)),
-      (error: Error) => setLoadError(error),
+      (error: Error) => {
+        loading.current = false;
+        setLoadError(error);
+      },
     );
   }, []);
   useEffect(() => {
