@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useFileBrowser, openPage, saveScreenshot } from "./browser";
+import { ask, lastAnswer } from "./chat-page";
 import { controlFake, resetFakesBeforeEach } from "./control";
 
 const baseUrl = inject("baseUrl");
@@ -18,13 +19,6 @@ afterEach(async () => {
   await controlFake("llm", "reset");
   await controlFake("ollama", "reset");
 });
-
-const lastAnswer = (page: Page) => page.locator('[data-role="assistant"]').last();
-
-async function ask(page: Page, question: string) {
-  await page.getByLabel("Your question").fill(question);
-  await page.keyboard.press("Enter");
-}
 
 /** Waits until the last answer has text and the conversation is no longer busy (the answer stream ended). */
 async function answerSettled(page: Page, count: number): Promise<string> {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "v
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage } from "./browser";
 import { controlFake } from "./control";
+import { ask } from "./chat-page";
 import { startGatewayProcess } from "../test/gateway-process";
 import { startSecondSite } from "./second-site";
 import { runCommand } from "./server-process";
@@ -69,8 +70,7 @@ describe("in Chromium", () => {
   }
 
   async function askInPage(page: Page, question: string) {
-    await page.getByLabel("Your question").fill(question);
-    await page.keyboard.press("Enter");
+    await ask(page, question);
     await page.locator('[data-role="assistant"] [data-chat-sources]').last().waitFor({ state: "attached", timeout: 20_000 });
   }
 
