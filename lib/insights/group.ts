@@ -1,12 +1,10 @@
+import nlp from "wink-nlp-utils";
+import { tokenize } from "../search/bm25";
 import { NEAR_DUPLICATE_JACCARD } from "./constants";
 
-/** Words too common to tell two questions apart. */
-const STOP_WORDS = new Set("a an and are about any did do does for have has how i in is it me my of on or the to was were what when where which who why with you your".split(" "));
-
-/** The content words of a question: lower case, accents folded, punctuation and stop words dropped. */
+/** The content words of a question as search reads them: lower case, accents folded, punctuation and stop words dropped. */
 export function wordsOf(text: string): Set<string> {
-  const folded = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  return new Set(folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !STOP_WORDS.has(w)));
+  return new Set(nlp.tokens.removeWords(tokenize(text)));
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

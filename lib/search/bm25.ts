@@ -14,10 +14,14 @@ const PLACEHOLDER_PREFIX = "\u0000pad";
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
 
-/** Lower-cases, folds accents ("halászlé" → "halaszle"), splits on anything not a letter or digit. */
+/** Lower-cases and folds accents ("halászlé" → "halaszle"). */
+export function foldText(text: string): string {
+  return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+}
+
+/** {@link foldText}, split on anything not a letter or digit. */
 export function tokenize(text: string): string[] {
-  const folded = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
-  return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** The prep tasks, defined once and used at build and at query time alike (wink does not serialise them). */

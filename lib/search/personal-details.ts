@@ -1,4 +1,4 @@
-import { indexTokens } from "./bm25";
+import { foldText, indexTokens } from "./bm25";
 
 /**
  * Kinds of personal detail a visitor asks the author for ("your email address", "your
@@ -24,7 +24,7 @@ export const POSSESSIVE_REACH = 2;
  * its noun: "your e-mail" asks for contact details, "your address-matching service" does not.
  */
 export function personalDetailsAskedIn(question: string): string[] {
-  const words = question.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  const words = foldText(question).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
   const kinds = new Set<string>();
   words.forEach((word, i) => {
     if (word !== "your") return;
@@ -36,7 +36,9 @@ export function personalDetailsAskedIn(question: string): string[] {
   return [...kinds];
 }
 
-/** The indexed tokens that name a kind of detail, as a chunk's labels hold them. */
+const DETAIL_TOKENS = new Map(Object.entries(PERSONAL_DETAILS).map(([kind, names]) => [kind, [...new Set(names.flatMap(indexTokens))]]));
+
+/** The indexed tokens that name a kind of detail, as a chunk's labels hold them (stemmed once, at load). */
 export function detailTokensOf(kind: string): string[] {
-  return [...new Set((PERSONAL_DETAILS[kind] ?? []).flatMap(indexTokens))];
+  return DETAIL_TOKENS.get(kind) ?? [];
 }
