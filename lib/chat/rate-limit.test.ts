@@ -12,7 +12,7 @@ function routeInstance(rateLimiter: ChatRateLimiter) {
     readRequest: readChatRequest,
     rateLimiter,
     identifyClient: createClientIdentifier({ kind: "proxies", count: 1 }, () => {}),
-    retrieve: async () => ({ mode: "lexical", sources: [], coverage: { covered: true, topScore: 1, reason: "stub", evidence: { terms: [], matched: [], lexical: 1, vocabulary: 1, topical: 1, dense: null, denseMin: null, bestUrl: null, unsupportedDetails: [] }, suggestions: [] }, timings: { embedMs: 0, searchMs: 0, totalMs: 0 } }),
+    retrieve: async () => ({ mode: "lexical", sources: [], coverage: { covered: true, topScore: 1, reason: "stub", evidence: { terms: [], matched: [], lexical: 1, vocabulary: 1, topical: 1, dense: null, denseMin: null, bestUrl: null, recentOnly: false, unsupportedDetails: [] }, suggestions: [] }, timings: { embedMs: 0, searchMs: 0, totalMs: 0 } }),
     providers: [createExtractiveProvider()],
     author: "Test Author",
     log: () => {},

@@ -6,7 +6,7 @@ import { createRetriever, type ChatSearchIndex } from "./retrieve";
 
 const index: ChatSearchIndex = { model: "bge-m3", dimensions: 2, hasVectors: true, bakedQueryVector: () => undefined };
 const source = { n: 1, title: "Tramline › Intro", url: "/projects/tramline", text: "Tramline is a tram-delay model." };
-const evidence = { terms: ["tramline"], matched: ["tramline"], lexical: 0.9, vocabulary: 1, topical: 1, dense: null, denseMin: null, bestUrl: "/projects/tramline", unsupportedDetails: [] };
+const evidence = { terms: ["tramline"], matched: ["tramline"], lexical: 0.9, vocabulary: 1, topical: 1, dense: null, denseMin: null, bestUrl: "/projects/tramline", recentOnly: false, unsupportedDetails: [] };
 const covered: Coverage = { covered: true, topScore: 0.9, reason: "strong keyword match", evidence, suggestions: [] };
 const emptyResponse = (query: string, mode: "hybrid" | "lexical"): SearchResponse => ({ query, mode, results: [] });
 

@@ -51,11 +51,12 @@ export function coverageCases(questions: EvalQuestion[]): CoverageCase[] {
 /** Measures each case's evidence on the index (dense only when `vectorOf` gives its query a vector). */
 export function measureCoverage({ index, cases, vectorOf }: { index: SearchIndex; cases: CoverageCase[]; vectorOf: (query: string) => Float32Array | undefined }): CoverageMeasure[] {
   return cases.map((c) => {
-    const decision = decideCoverage({ index, query: c.query, thresholds: { evidence: 2, vocabulary: 2, topical: 2 } });
+    const lexical = searchIndex({ index, query: c.query, limit: SHALLOW_K });
+    const { evidence } = decideCoverage({ index, query: c.query, bm25: lexical.bm25 });
     const queryVector = vectorOf(c.query);
-    const dense = queryVector ? (searchIndex({ index, query: c.query, queryVector }).denseTop ?? null) : null;
-    const top = searchIndex({ index, query: c.query, limit: SHALLOW_K }).results.map((result) => result.chunk.url);
-    return { ...c, lexical: decision.evidence.lexical, vocabulary: decision.evidence.vocabulary, topical: decision.evidence.topical, unsupportedDetails: decision.evidence.unsupportedDetails, always: decision.covered, dense, answerFound: c.expected.some((url) => top.includes(url)) };
+    const dense = queryVector ? (searchIndex({ index, query: c.query, queryVector, lexical: lexical.bm25 }).denseTop ?? null) : null;
+    const top = lexical.results.map((result) => result.chunk.url);
+    return { ...c, lexical: evidence.lexical, vocabulary: evidence.vocabulary, topical: evidence.topical, unsupportedDetails: evidence.unsupportedDetails, always: evidence.recentOnly, dense, answerFound: c.expected.some((url) => top.includes(url)) };
   });
 }
 

@@ -1,7 +1,8 @@
+import { scoreByBm25 } from "../search/bm25";
 import { lexicalQueryIn } from "../search/query-terms";
 import { rankLexical, searchIndex, unitQueryVector } from "../search/search";
 import type { SearchIndex } from "../search/types";
-import { rankByCosine } from "../search/vectors";
+import { topByCosine } from "../search/vectors";
 import { MAX_K } from "./metrics";
 import type { Mode, TopScores } from "./types";
 
@@ -9,14 +10,6 @@ import type { Mode, TopScores } from "./types";
 export interface ModeRankings {
   rankings: Partial<Record<Mode, string[]>>;
   top: TopScores;
-}
-
-/** Cosine similarity of a unit query to one chunk's (unit) row. */
-function cosineOf(index: SearchIndex, chunk: number, unit: Float32Array): number {
-  const offset = index.rowOfChunk[chunk]! * index.dimensions;
-  let dot = 0;
-  for (let d = 0; d < index.dimensions; d++) dot += index.matrix[offset + d]! * unit[d]!;
-  return dot;
 }
 
 /**
@@ -31,14 +24,15 @@ export function rankInModes({ index, query, queryVector }: { index: SearchIndex;
   const candidates = rankLexical({ index, query });
   // Lexical is what the chat serves without a vector: the BM25 list, plus the recency list on "latest" questions.
   const lexical = searchIndex({ index, query, lexical: candidates, limit: MAX_K }).results.map((result) => result.chunk.url);
-  // rankLexical drops the scores; the best one is read from the engine for the refusal-threshold table.
-  const [best] = index.bm25.search(lexicalQueryIn(index, query), 1) as Array<[string, number]>;
+  // rankLexical drops the scores; the best one is read again for the refusal-threshold table.
+  const [best] = scoreByBm25({ engine: index.bm25, query: lexicalQueryIn(index, query), limit: 1 });
   const top: TopScores = { bm25: best ? best[1] : null, cosine: null };
   const unit = unitQueryVector(index, queryVector);
   if (!unit) return { rankings: { lexical }, top };
   const { matrix, dimensions, rowOfChunk } = index;
-  const dense = rankByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: MAX_K });
-  if (dense.length > 0) top.cosine = cosineOf(index, dense[0]!, unit);
+  const scored = topByCosine({ matrix, dimensions, rowOfChunk, query: unit, limit: MAX_K });
+  const dense = scored.map(({ chunk }) => chunk);
+  top.cosine = scored[0]?.score ?? null;
   const hybrid = searchIndex({ index, query, queryVector: unit, lexical: candidates, limit: MAX_K }).results.map((result) => result.chunk.url);
   return { rankings: { lexical, dense: dense.map(urlOf), hybrid }, top };
 }

@@ -60,6 +60,8 @@ export interface CoverageEvidence {
   denseMin: number | null;
   /** URL of the chunk with the best lexical evidence. */
   bestUrl: string | null;
+  /** The question asks only for the newest work, which the dates answer: covered whatever the thresholds. */
+  recentOnly: boolean;
   /** Kinds of personal detail the question asks the author for ("contact", "family") that none of its best chunks sits in a place named for (title, headings, tags). */
   unsupportedDetails: string[];
 }
@@ -187,7 +189,7 @@ export function decideCoverage({ index, query, bm25, denseTop = null, denseMin =
   const { terms, vocabulary, topical, best, unsupportedDetails } = lexicalEvidence({ index, query, bm25 });
   const recentOnly = terms.length === 0 && asksForRecent(query);
   const lexical = recentOnly ? 1 : (best?.score ?? 0);
-  const evidence: CoverageEvidence = { terms, matched: best?.matched ?? [], lexical, vocabulary, topical, dense: denseTop, denseMin, bestUrl: best ? index.chunks[best.chunk]!.url : null, unsupportedDetails };
+  const evidence: CoverageEvidence = { terms, matched: best?.matched ?? [], lexical, vocabulary, topical, dense: denseTop, denseMin, bestUrl: best ? index.chunks[best.chunk]!.url : null, recentOnly, unsupportedDetails };
   const decide = (covered: boolean, reason: string): CoverageDecision => ({ covered, topScore: lexical, reason, evidence });
   if (recentOnly) return decide(true, "asks only for the newest work, which the dates answer");
   const details = unsupportedDetails.length > 0 ? `, asks for ${unsupportedDetails.join(" and ")} details no best chunk is about` : "";
