@@ -5,7 +5,8 @@ import type { NumberedSource } from "./types";
 /** Follow-up questions offered after an answer: enough choice, few enough to read at a glance. */
 export const FOLLOW_UP_COUNT = 3;
 
-const documentOf = (url: string) => url.split("#")[0]!;
+/** The page a source's section belongs to: its URL without the anchor. */
+export const documentUrlOf = (source: Pick<NumberedSource, "url">) => source.url.split("#")[0]!;
 
 /**
  * Questions about the sections of the sources' documents that the answer did not use,
@@ -14,7 +15,7 @@ const documentOf = (url: string) => url.split("#")[0]!;
  */
 export function suggestFollowUps({ chunks, sources, limit = FOLLOW_UP_COUNT }: { chunks: Chunk[]; sources: Pick<NumberedSource, "url">[]; limit?: number }): string[] {
   const used = new Set(sources.map((s) => s.url));
-  const documents = [...new Set(sources.map((s) => documentOf(s.url)))];
+  const documents = [...new Set(sources.map(documentUrlOf))];
   const queues = documents.map((doc) => {
     const seen = new Set<string>();
     return chunks.filter((c) => c.documentUrl === doc && c.anchor !== null && !used.has(c.url) && !seen.has(c.url) && seen.add(c.url));

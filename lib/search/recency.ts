@@ -17,7 +17,7 @@ export function asksForRecent(query: string): boolean {
  * list for "latest" questions. Projects only when the question says built/project,
  * posts only when it says wrote/post; the resume is never "latest work".
  */
-export function rankByRecency(chunks: Chunk[], query: string): number[] {
+export function rankByRecency(chunks: ReadonlyArray<Pick<Chunk, "kind" | "documentUrl" | "date">>, query: string): number[] {
   const wantsProjects = BUILT_WORDS.test(query);
   const wantsPosts = WRITTEN_WORDS.test(query);
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
-import type { Chunk } from "../../chunk/types";
 import { rankByRecency } from "../../search/recency";
+import { documentUrlOf } from "../follow-ups";
 import type { NumberedSource } from "../types";
 import { LATEST_ALSO_NAMED } from "./constants";
 
@@ -14,11 +14,8 @@ export function formatVisitorDate(iso: string): string {
 export function newestSources({ sources, question }: { sources: NumberedSource[]; question: string }): NumberedSource[] {
   const dated = sources.filter((s) => s.date && s.kind && s.documentTitle && !Number.isNaN(Date.parse(s.date)));
   // The same rule the search's "latest" list uses: which kinds the question wants, the resume never.
-  const asChunks: Chunk[] = dated.map((s) => ({
-    id: s.url, kind: s.kind!, documentTitle: s.documentTitle!, documentUrl: s.url.split("#")[0]!, url: s.url,
-    anchor: null, title: s.title, date: s.date!, text: "",
-  }));
-  return rankByRecency(asChunks, question).slice(0, 1 + LATEST_ALSO_NAMED).map((i) => dated[i]!);
+  const ranked = rankByRecency(dated.map((s) => ({ kind: s.kind!, documentUrl: documentUrlOf(s), date: s.date! })), question);
+  return ranked.slice(0, 1 + LATEST_ALSO_NAMED).map((i) => dated[i]!);
 }
 
 function noun(kind: NumberedSource["kind"]): string {
