@@ -27,23 +27,25 @@ export function createChatRateLimiter({ pointsPerMinute, redisUrl, redis: shared
   keyPrefix?: string;
   log?: (message: string) => void;
 }): ChatRateLimiter {
-  const options = { points: pointsPerMinute, duration: RATE_LIMIT_WINDOW_SECONDS, keyPrefix };
-  const memory = new RateLimiterMemory(options);
   const client = shared ?? (redisUrl ? connectRedis({ url: redisUrl, log, what: "rate limits" }) : undefined);
-  if (!client) return { consume: (key) => decide(memory.consume(key)), close: async () => {} };
-  const redis = new RateLimiterRedis({
-    ...options,
-    storeClient: client,
-    useRedisPackage: true,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: memory,
-  });
+  const limiter = createLimiter({ points: pointsPerMinute, duration: RATE_LIMIT_WINDOW_SECONDS, keyPrefix, redis: client });
   return {
-    consume: (key) => decide(redis.consume(key)),
+    consume: (key) => decide(limiter.consume(key)),
     close: async () => {
-      if (!shared) await closeRedis(client);
+      if (client && !shared) await closeRedis(client);
     },
   };
+}
+
+/**
+ * A fixed-window limiter of `points` per `duration` seconds: in memory, or in Redis when
+ * there is a connection (shared by every instance), the in-memory one standing in while
+ * Redis is unreachable. The chat's per-client limit and the site-wide budgets both use it.
+ */
+export function createLimiter({ points, duration, keyPrefix, redis }: { points: number; duration: number; keyPrefix: string; redis?: RedisConnection }): RateLimiterMemory | RateLimiterRedis {
+  const memory = new RateLimiterMemory({ points, duration, keyPrefix });
+  if (!redis) return memory;
+  return new RateLimiterRedis({ points, duration, keyPrefix, storeClient: redis, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: memory });
 }
 
 async function decide(consumption: Promise<RateLimiterRes>): Promise<RateLimitDecision> {

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { createLimiter } from "./rate-limit";
 import type { BudgetState } from "./types";
 import type { RedisConnection } from "./redis-connection";
 
@@ -24,11 +25,7 @@ export function createSiteBudget({ name, limit, windowSeconds, windowKey = () =>
   whenSpent: string;
   log?: (message: string) => void;
 }): SiteBudget {
-  const options = { points: limit, duration: windowSeconds, keyPrefix: `budget:${name}` };
-  const memory = new RateLimiterMemory(options);
-  const limiter = redis
-    ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: memory })
-    : memory;
+  const limiter = createLimiter({ points: limit, duration: windowSeconds, keyPrefix: `budget:${name}`, redis });
   let loggedWindow: string | undefined;
   return {
     async take() {
