@@ -5264,10 +5264,11 @@ function replyTo(res) {
 }
 function fromUpstreamStatus(status, body) {
   const message = ollamaMessage(body);
-  if (status === 404) return new GatewayError("model_not_found:upstream", { message });
-  if (status === 400) return new GatewayError("bad_request:upstream", { message });
-  if (status === 429 || status === 503) return new GatewayError("overloaded:gateway", { retryAfterSeconds: 5 });
-  return new GatewayError("error:upstream");
+  if (status === 404) return { error: new GatewayError("model_not_found:upstream", { message }) };
+  if (status === 400) return { error: new GatewayError("bad_request:upstream", { message }) };
+  if (status === 429 || status === 503) return { error: new GatewayError("overloaded:gateway", { retryAfterSeconds: 5 }), reason: "busy" };
+  const error = new GatewayError("error:upstream");
+  return status === 500 && message !== void 0 && /unsupported value/i.test(message) ? { error } : { error, reason: "bad_status" };
 }
 function ollamaMessage(body) {
   try {
@@ -5767,10 +5768,7 @@ function judge(status, body, inputCount, needsVectors) {
     }
     return { error: new GatewayError("error:upstream"), reason: "bad_reply" };
   }
-  const error = fromUpstreamStatus(status, body);
-  if (status === 400 || status === 404) return { error };
-  if (status === 500 && /unsupported value/i.test(body.toString("utf8", 0, 500))) return { error };
-  return { error, reason: status === 429 || status === 503 ? "busy" : "bad_status" };
+  return fromUpstreamStatus(status, body);
 }
 function answerOf(raw, parsed) {
   return {

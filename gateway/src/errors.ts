@@ -83,13 +83,19 @@ export function replyTo(res: ServerResponse): Reply {
   };
 }
 
-/** Maps an Ollama error answer to the gateway's: 404 and 400 keep Ollama's message, busy is 503, the rest 502. */
-export function fromUpstreamStatus(status: number, body: Buffer): GatewayError {
+/**
+ * Maps an Ollama error answer to the gateway's, and says whether it counts against the
+ * upstream: 404 and 400 keep Ollama's message and are about the request; bge-m3's NaN 500
+ * is about one input; busy (429, 503) answers 503 and marks the upstream down, as does any
+ * other status (502).
+ */
+export function fromUpstreamStatus(status: number, body: Buffer): { error: GatewayError; reason?: "busy" | "bad_status" } {
   const message = ollamaMessage(body);
-  if (status === 404) return new GatewayError("model_not_found:upstream", { message });
-  if (status === 400) return new GatewayError("bad_request:upstream", { message });
-  if (status === 429 || status === 503) return new GatewayError("overloaded:gateway", { retryAfterSeconds: 5 });
-  return new GatewayError("error:upstream");
+  if (status === 404) return { error: new GatewayError("model_not_found:upstream", { message }) };
+  if (status === 400) return { error: new GatewayError("bad_request:upstream", { message }) };
+  if (status === 429 || status === 503) return { error: new GatewayError("overloaded:gateway", { retryAfterSeconds: 5 }), reason: "busy" };
+  const error = new GatewayError("error:upstream");
+  return status === 500 && message !== undefined && /unsupported value/i.test(message) ? { error } : { error, reason: "bad_status" };
 }
 
 // Only a short `error` string is passed on: nothing else of Ollama's reply reaches the client.

@@ -70,8 +70,7 @@ export async function embedUpstream(options: {
   }
 }
 
-// 400 and 404 are answers about the request (Ollama's message passes on); bge-m3's NaN
-// 500 is about one input, not the upstream; every other failure marks the upstream down.
+// A 200 is checked; an error status is judged by fromUpstreamStatus (which ones mark the upstream down).
 function judge(status: number, body: Buffer, inputCount: number, needsVectors: boolean): Judged {
   if (status === 200) {
     // A pass-through answer is checked on its bytes, never built; when the vectors are needed (or the bytes look odd) JSON.parse judges it.
@@ -84,10 +83,7 @@ function judge(status: number, body: Buffer, inputCount: number, needsVectors: b
     }
     return { error: new GatewayError("error:upstream"), reason: "bad_reply" };
   }
-  const error = fromUpstreamStatus(status, body);
-  if (status === 400 || status === 404) return { error };
-  if (status === 500 && /unsupported value/i.test(body.toString("utf8", 0, 500))) return { error };
-  return { error, reason: status === 429 || status === 503 ? "busy" : "bad_status" };
+  return fromUpstreamStatus(status, body);
 }
 
 // Checked already; parsed once, only by the routes that need the vectors (the cache, /v1).

@@ -12,7 +12,7 @@ import type { Upstream, UpstreamCall, UpstreamReply } from "./upstream";
 type Conn = { socket: Socket; user: { data(chunk: Buffer): void; end(): void } | undefined; idleSince: number };
 
 const MAX_IDLE_SOCKETS = 16; // more idle sockets than the busiest cap would only sit there
-const IDLE_SOCKET_MS = 3_000; // below Go's and Node's usual 5 s server idle timeouts, so we close first
+const IDLE_SOCKET_MS = 3_000; // below Node's 5 s keep-alive timeout (a proxy in front of Ollama may be Node); Ollama's Go server sets no idle timeout of its own, and a stale socket is retried once anyway
 const IDLE_SWEEP_MS = 1_000; // how often idle sockets are checked against that
 
 /** Creates the raw-socket client for `base` (an http: URL). */
