@@ -13,7 +13,7 @@ import { ChatMessage, messageText, questionMessage } from "./chat-message";
 import { ChatStatus, StoppedNote } from "./chat-status";
 import { preloadChatMarkdown } from "./lazy-chat-markdown";
 import { MessageActions } from "./message-actions";
-import { useChatControls } from "./use-chat-controls";
+import { isBusy, useChatControls } from "./use-chat-controls";
 import { usePersistedChat } from "./use-persisted-chat";
 
 /** Messages sent per request: enough for follow-ups, and well inside the route's 24-message limit. */
@@ -87,7 +87,7 @@ export function ChatConversation({ author, firstQuestion, inputRef, onStateChang
   const waitingFirst = !firstTaken && firstQuestion !== undefined;
   const shown = waitingFirst ? [...messages, questionMessage(firstQuestion)] : messages;
 
-  const busy = waitingFirst || status === "submitted" || status === "streaming";
+  const busy = waitingFirst || isBusy(status);
   const last = shown.at(-1);
   const pending = waitingFirst || status === "submitted" || (status === "streaming" && (last?.role !== "assistant" || messageText(last) === ""));
   const followUps = !busy && last?.role === "assistant" ? (last.metadata?.followUps ?? NO_FOLLOW_UPS) : NO_FOLLOW_UPS;

@@ -71,12 +71,13 @@ export function ChatPanel({ suggestedQuestions, author }: { suggestedQuestions: 
     setQueued(undefined);
     inputRef.current?.focus();
   }, [queued]);
+  // Esc stops an answer from anywhere on the page, while its code loads or while it streams.
   useEffect(() => {
-    if (!loadingQuestion || Conversation) return; // once loaded, the conversation listens for Esc itself
+    if (!busy) return;
     const onKeyDown = (event: globalThis.KeyboardEvent) => void (event.key === "Escape" && stopAnswer());
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [loadingQuestion, Conversation, stopAnswer]);
+  }, [busy, stopAnswer]);
 
   const followUps = state?.followUps ?? [];
   const onSubmit = (event: FormEvent) => {

@@ -7,11 +7,12 @@ import type { ChatUIMessage } from "@/lib/chat/types";
 /** Space kept above a new question at the top of the conversation box, so it does not touch the edge. */
 const QUESTION_TOP_GAP_PX = 8;
 
-const isBusy = (status: ChatStatus) => status === "submitted" || status === "streaming";
+/** True while a question is on its way or its answer streams. */
+export const isBusy = (status: ChatStatus) => status === "submitted" || status === "streaming";
 
 /**
- * The chat's keyboard, focus and scroll behaviour: Esc stops an answer from anywhere on the
- * page, a stopped answer is remembered (by the id of the message it ended on), focus returns
+ * The chat's focus and scroll behaviour: `stopAnswer` (Esc, from the panel) stops the answer
+ * and remembers it (by the id of the message it ended on), focus returns
  * to the question box whenever an answer ends (done, failed or stopped), and a new question
  * is scrolled to the top of the conversation so its answer grows below it.
  */
@@ -35,14 +36,6 @@ export function useChatControls({ messages, status, stop, inputRef, logRef }: {
   }, [stop]);
 
   const busy = isBusy(status);
-  useEffect(() => {
-    if (!busy) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape") stopAnswer();
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [busy, stopAnswer]);
 
   const wasBusy = useRef(false);
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { ChatStatus } from "ai";
 import { useCallback, useEffect } from "react";
 import { saveConversation } from "@/lib/chat/saved-conversation";
 import type { ChatUIMessage } from "@/lib/chat/types";
+import { isBusy } from "./use-chat-controls";
 
 /**
  * Keeps the conversation in the tab's sessionStorage, so following a source and pressing
@@ -13,7 +14,7 @@ import type { ChatUIMessage } from "@/lib/chat/types";
  */
 export function usePersistedChat({ messages, status, setMessages }: { messages: ChatUIMessage[]; status: ChatStatus; setMessages: (update: (current: ChatUIMessage[]) => ChatUIMessage[]) => void }): { clear: () => void } {
   useEffect(() => {
-    if (status === "submitted" || status === "streaming") return;
+    if (isBusy(status)) return;
     saveConversation(messages);
   }, [messages, status]);
 

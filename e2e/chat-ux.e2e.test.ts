@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { suggestedQuestions } from "@/lib/site";
 import { useFileBrowser, openPage, saveScreenshot } from "./browser";
-import { askButton } from "./chat-page";
+import { answerEnded as answersEnded, askButton } from "./chat-page";
 import { controlFake, resetFakesBeforeEach } from "./control";
 
 const baseUrl = inject("baseUrl");
@@ -65,7 +65,9 @@ describe("the chat answers at once", () => {
       expect(followUps.filter((q) => suggestedQuestions.includes(q))).toEqual([]);
       await page.locator("[data-follow-up]").first().click();
       await expect.poll(() => page.locator('[data-role="user"]').last().innerText()).toBe(followUps[0]);
-      await answerEnded(page);
+      // Focus elsewhere while it answers: only the chat's own refocus at the answer's end brings it back.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await answersEnded(page, 2);
       expect(await inputFocusedAndInView(page)).toEqual({ focused: true, inView: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       expect(errors).toEqual([]);
@@ -76,7 +78,7 @@ describe("the chat answers at once", () => {
     const { page, errors } = await openPage(browser(), { viewport: VIEWPORTS[0] });
     await page.goto(`${baseUrl}/`);
     await page.locator("[data-suggested-question]").first().click();
-    await answerEnded(page);
+    await answersEnded(page, 1);
     expect(await inputFocusedAndInView(page)).toEqual({ focused: true, inView: true });
     expect(errors).toEqual([]);
   });
