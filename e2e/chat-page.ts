@@ -50,7 +50,7 @@ export async function answerEnded(page: Page, answers: number) {
  * the text lands but React never sees it, and React then ignores the same text typed again
  * (its value tracker already holds it), so each try empties the box first.
  */
-export async function typeWhenHydrated(page: Page, text: string) {
+async function typeWhenHydrated(page: Page, text: string) {
   const box = page.getByLabel("Your question");
   await expect.poll(async () => (await box.fill(""), await box.fill(text), askButton(page).isEnabled()), SLOW).toBe(true);
 }

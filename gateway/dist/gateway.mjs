@@ -6115,11 +6115,6 @@ var CRLF = Buffer.from("\r\n");
 var HEAD_END2 = Buffer.from("\r\n\r\n");
 var EMPTY = Buffer.alloc(0);
 var ReplyError = class extends Error {
-  constructor(message, tooLarge3 = false) {
-    super(message);
-    this.tooLarge = tooLarge3;
-  }
-  tooLarge;
 };
 function createReplyParser(maxBodyBytes) {
   return new Parser(maxBodyBytes);
@@ -6154,7 +6149,7 @@ var Parser = class {
   }
   take(bytes) {
     this.size += bytes.length;
-    if (this.size > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+    if (this.size > this.maxBodyBytes) throw new ReplyError("reply body over its cap");
     this.parts.push(bytes);
   }
   readHead(head) {
@@ -6185,7 +6180,7 @@ var Parser = class {
     if (status === 204 || status === 304) this.phase = "done";
     else if (chunked) this.phase = "chunk-size";
     else if (length !== void 0) {
-      if (length > this.maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
+      if (length > this.maxBodyBytes) throw new ReplyError("declared reply body over its cap");
       this.remaining = length;
       this.phase = length === 0 ? "done" : "length";
     } else {
@@ -6236,7 +6231,7 @@ var Parser = class {
       const sizeText = line.split(";")[0].trim();
       if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new ReplyError("bad chunk size");
       this.remaining = Number.parseInt(sizeText, 16);
-      if (this.size + this.remaining > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+      if (this.size + this.remaining > this.maxBodyBytes) throw new ReplyError("reply body over its cap");
       this.phase = this.remaining === 0 ? "trailer" : "chunk-data";
       return true;
     }

@@ -9,14 +9,7 @@ const HEAD_END = Buffer.from("\r\n\r\n");
 const EMPTY = Buffer.alloc(0);
 
 /** Raised for a reply that is not well-formed HTTP/1.1 or is over its caps. */
-export class ReplyError extends Error {
-  constructor(
-    message: string,
-    readonly tooLarge = false,
-  ) {
-    super(message);
-  }
-}
+export class ReplyError extends Error {}
 
 /** An incremental reply reader; `push` each chunk until it answers true. */
 export type ReplyParser = {
@@ -69,7 +62,7 @@ class Parser implements ReplyParser {
 
   private take(bytes: Buffer): void {
     this.size += bytes.length;
-    if (this.size > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+    if (this.size > this.maxBodyBytes) throw new ReplyError("reply body over its cap");
     this.parts.push(bytes);
   }
 
@@ -102,7 +95,7 @@ class Parser implements ReplyParser {
     if (status === 204 || status === 304) this.phase = "done";
     else if (chunked) this.phase = "chunk-size";
     else if (length !== undefined) {
-      if (length > this.maxBodyBytes) throw new ReplyError("declared reply body over its cap", true);
+      if (length > this.maxBodyBytes) throw new ReplyError("declared reply body over its cap");
       this.remaining = length;
       this.phase = length === 0 ? "done" : "length";
     } else {
@@ -155,7 +148,7 @@ class Parser implements ReplyParser {
       const sizeText = line.split(";")[0].trim();
       if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new ReplyError("bad chunk size");
       this.remaining = Number.parseInt(sizeText, 16);
-      if (this.size + this.remaining > this.maxBodyBytes) throw new ReplyError("reply body over its cap", true);
+      if (this.size + this.remaining > this.maxBodyBytes) throw new ReplyError("reply body over its cap");
       this.phase = this.remaining === 0 ? "trailer" : "chunk-data";
       return true;
     }

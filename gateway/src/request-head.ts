@@ -5,7 +5,7 @@
 // then reads the same bytes as if the fast path never existed, and refuses what it refuses.
 
 /** The fast path takes a request only if its head fits here (node:http allows 8 KB). */
-export const FAST_MAX_HEAD_BYTES = 4 * 1024; // a client's usual head is ~200 bytes
+const FAST_MAX_HEAD_BYTES = 4 * 1024; // a client's usual head is ~200 bytes
 
 /** What the fast path may do with the bytes it holds. */
 export type HeadVerdict =
