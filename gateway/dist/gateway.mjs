@@ -5455,8 +5455,11 @@ Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
           proceed(conn);
         });
       },
-      // The body is in hand: the limit is checked, nothing is read.
-      readBody: (maxBytes) => body.length > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(body),
+      // The body is in hand: the limit is checked, nothing is read, and nothing waits.
+      readBody(maxBytes) {
+        if (body.length > maxBytes) throw tooLarge(maxBytes);
+        return body;
+      },
       beforeError: () => void 0,
       destroy: () => void socket.destroy()
     };
@@ -5729,7 +5732,7 @@ async function embedUpstream(options) {
     const waitStarted = performance.now();
     const pending = pool.acquire(cancel, exclude);
     if (!pending) throw new GatewayError("overloaded:gateway", { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS });
-    const lease = await pending;
+    const lease = pending instanceof Promise ? await pending : pending;
     const started = performance.now();
     const { member } = lease;
     let raw;
@@ -5785,7 +5788,8 @@ async function serveEmbed(options) {
   const { reply, surface, clientId, cancel, deps } = options;
   const { config } = deps;
   refuseIfLimited(deps, deps.buckets.peek(clientId));
-  const body = await options.readBody(config.maxBodyBytes);
+  const read = options.readBody(config.maxBodyBytes);
+  const body = read instanceof Buffer ? read : await read;
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
   await answer({ reply, surface, cancel, deps, request });
@@ -6284,6 +6288,7 @@ function createSocketUpstream(base) {
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
       let settled = false;
+      let deadline;
       const release = () => {
         settled = true;
         clearTimeout(deadline);
@@ -6328,11 +6333,10 @@ function createSocketUpstream(base) {
           settle(new GatewayError("unavailable:upstream"));
         }
       };
-      const onAbort = () => settle(cancelledError());
-      const deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
       if (call.cancel?.cancelled) return settle(cancelledError());
-      call.cancel?.onCancel(onAbort);
       conn.socket.write(request);
+      deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
+      call.cancel?.onCancel(() => settle(cancelledError()));
     });
   }
   return {
@@ -6501,9 +6505,9 @@ function createPool(options) {
       return queue.length;
     },
     acquire(cancel, exclude) {
-      if (members.every((m) => m.state === "mismatched")) return Promise.reject(new GatewayError("unavailable:upstream"));
+      if (members.every((m) => m.state === "mismatched")) throw new GatewayError("unavailable:upstream");
       const member = queue.length === 0 ? pick(exclude) : void 0;
-      if (member) return Promise.resolve(lease(member));
+      if (member) return lease(member);
       if (queue.length >= options.queueSize) return void 0;
       return new Promise((resolve, reject) => {
         const onAbort = () => {

@@ -20,12 +20,15 @@ import type { EmbedRequest, RequestLimits } from "./request";
 export type EmbedDeps = { config: GatewayConfig; limits: RequestLimits; buckets: Buckets; pool: Pool; cache?: EmbeddingCache; metrics: GatewayMetrics };
 
 /** Serves one authenticated embed request, whichever front door took it; throws GatewayError for every refusal. */
-export async function serveEmbed(options: { readBody(maxBytes: number): Promise<Buffer>; reply: Reply; surface: ErrorSurface; clientId: string; cancel: Cancel; deps: EmbedDeps }): Promise<void> {
+export async function serveEmbed(options: { readBody(maxBytes: number): Buffer | Promise<Buffer>; reply: Reply; surface: ErrorSurface; clientId: string; cancel: Cancel; deps: EmbedDeps }): Promise<void> {
   const { reply, surface, clientId, cancel, deps } = options;
   const { config } = deps;
   // An empty bucket refuses before a byte of the body is read or parsed.
   refuseIfLimited(deps, deps.buckets.peek(clientId));
-  const body = await options.readBody(config.maxBodyBytes);
+  // A body in hand is not awaited: with a free upstream slot too, the call is written
+  // before this turn of the event loop ends, not after the socket's read bookkeeping.
+  const read = options.readBody(config.maxBodyBytes);
+  const body = read instanceof Buffer ? read : await read;
   const request = parseEmbedRequest(body, deps.limits, surface === "openai");
   refuseIfLimited(deps, deps.buckets.take(clientId));
   await answer({ reply, surface, cancel, deps, request });

@@ -39,7 +39,8 @@ export async function embedUpstream(options: {
     const waitStarted = performance.now();
     const pending = pool.acquire(cancel, exclude);
     if (!pending) throw new GatewayError("overloaded:gateway", { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS });
-    const lease = await pending;
+    // A free slot is taken at once, so the call goes out in this turn.
+    const lease = pending instanceof Promise ? await pending : pending;
     const started = performance.now();
     const { member } = lease;
     let raw: Buffer | undefined;

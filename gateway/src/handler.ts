@@ -32,8 +32,8 @@ export type Exchange = {
   clientId: string;
   readonly reply: Reply;
   readonly cancel: Cancel;
-  /** The body, refused with 413 past `maxBytes`. */
-  readBody(maxBytes: number): Promise<Buffer>;
+  /** The body, refused with 413 past `maxBytes`; a door that has it in hand gives it at once (or throws), so the request reaches the upstream in the same turn. */
+  readBody(maxBytes: number): Buffer | Promise<Buffer>;
   /** Runs before an error answer, while the body may be unread (node:http drains or closes). */
   beforeError(): void;
   /** The client left: its socket must not linger half-open. */

@@ -4,7 +4,7 @@ import type { FakeOllama } from "../../test/fake-ollama";
 import { createCancel } from "./cancel";
 import { createMetrics } from "./metrics";
 import { createPool } from "./pool";
-import type { Pool } from "./pool";
+import type { Lease, Pool } from "./pool";
 
 let fakes: FakeOllama[] = [];
 let pool: Pool | undefined;
@@ -25,7 +25,12 @@ describe("createPool", () => {
   it("gives each call to the least busy member relative to its cap, taking turns on ties", async () => {
     const p = await poolOf([1, 3]);
     const labels = [];
-    for (let i = 0; i < 4; i++) labels.push((await p.acquire())!.member.label);
+    for (let i = 0; i < 4; i++) {
+      const lease = p.acquire();
+      // A free slot is granted at once, not in a later turn of the event loop.
+      expect(lease).not.toBeInstanceOf(Promise);
+      labels.push((lease as Lease).member.label);
+    }
     const [small, big] = p.members.map((m) => m.label);
     // 0/1 vs 0/3 tie → small; then 1/1 full → big three times.
     expect(labels).toEqual([small, big, big, big]);
@@ -36,8 +41,8 @@ describe("createPool", () => {
     const p = await poolOf([1], 2);
     const held = await p.acquire()!;
     const order: number[] = [];
-    const second = p.acquire()!.then((lease) => (order.push(2), lease));
-    const third = p.acquire()!.then((lease) => (order.push(3), lease));
+    const second = (p.acquire() as Promise<Lease>).then((lease) => (order.push(2), lease));
+    const third = (p.acquire() as Promise<Lease>).then((lease) => (order.push(3), lease));
     expect(p.acquire()).toBeUndefined();
     expect(p.waiting).toBe(2);
     held.release();

@@ -32,8 +32,8 @@ export type Lease = { member: Member; release(): void };
 export type Pool = {
   readonly members: readonly Member[];
   readonly waiting: number;
-  /** A slot on the least busy usable member (never `exclude`), or undefined at once when the queue is full; rejects if the request is cancelled while waiting, and at once (502) when every member lacks a model. */
-  acquire(cancel?: Cancel, exclude?: Member): Promise<Lease> | undefined;
+  /** A slot on the least busy usable member (never `exclude`): the lease itself when one is free now, else a promise of one (rejected if the request is cancelled while waiting); undefined when the queue is full; throws (502) when every member lacks a model. */
+  acquire(cancel?: Cancel, exclude?: Member): Lease | Promise<Lease> | undefined;
   /** Passive health: a failed call marks the member down for the cool-off. */
   markDown(member: Member, reason: string): void;
   /** Probes a member again (models included): after a good answer while it was down, or Ollama's "model not found". */
@@ -144,9 +144,9 @@ export function createPool(options: { upstreams: UpstreamSpec[]; models: string[
       return queue.length;
     },
     acquire(cancel, exclude) {
-      if (members.every((m) => m.state === "mismatched")) return Promise.reject(new GatewayError("unavailable:upstream"));
+      if (members.every((m) => m.state === "mismatched")) throw new GatewayError("unavailable:upstream");
       const member = queue.length === 0 ? pick(exclude) : undefined;
-      if (member) return Promise.resolve(lease(member));
+      if (member) return lease(member);
       if (queue.length >= options.queueSize) return undefined;
       return new Promise<Lease>((resolve, reject) => {
         const onAbort = () => {

@@ -62,6 +62,7 @@ export function createSocketUpstream(base: URL): Upstream {
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
       let settled = false;
+      let deadline: NodeJS.Timeout | undefined;
       const release = () => {
         settled = true;
         clearTimeout(deadline);
@@ -109,11 +110,12 @@ export function createSocketUpstream(base: URL): Upstream {
           settle(new GatewayError("unavailable:upstream"));
         },
       };
-      const onAbort = () => settle(cancelledError());
-      const deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
       if (call.cancel?.cancelled) return settle(cancelledError());
-      call.cancel?.onCancel(onAbort);
+      // Written first: the reply cannot arrive before this turn ends, and the deadline and
+      // cancel hook are set while the upstream works, not before it starts.
       conn.socket.write(request);
+      deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
+      call.cancel?.onCancel(() => settle(cancelledError()));
     });
   }
 
