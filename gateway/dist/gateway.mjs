@@ -5354,45 +5354,82 @@ function tooLarge(maxBytes) {
 
 // gateway/src/request-head.ts
 var FAST_MAX_HEAD_BYTES = 4 * 1024;
-var REQUEST_LINE = Buffer.from("POST /api/embed HTTP/1.1\r\n", "latin1");
-var HEAD_END = Buffer.from("\r\n\r\n", "latin1");
-var HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*((?:[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?)?)$/;
-var CONTENT_LENGTH = /^(?:0|[1-9][0-9]{0,6})$/;
-var HAND_OFF_HEADERS = /* @__PURE__ */ new Set(["transfer-encoding", "expect", "upgrade", "te", "trailer", "http2-settings"]);
+var MAX_LENGTH_DIGITS = 7;
 var HAND_OFF = { kind: "hand-off" };
+var REQUEST_LINE = Buffer.from("POST /api/embed HTTP/1.1\r\n", "latin1");
+var [CR, LF, SPACE, TAB, COLON, ZERO, NINE] = [13, 10, 32, 9, 58, 48, 57];
+var TOKEN_CHAR = new Uint8Array(256);
+for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") TOKEN_CHAR[c.charCodeAt(0)] = 1;
+var HOST = bytesOf("host");
+var CONTENT_LENGTH = bytesOf("content-length");
+var AUTHORIZATION = bytesOf("authorization");
+var CONNECTION = bytesOf("connection");
+var KEEP_ALIVE = bytesOf("keep-alive");
+var HAND_OFF_NAMES = ["transfer-encoding", "expect", "upgrade", "te", "trailer", "http2-settings"].map(bytesOf);
 function judgeRequest(buffer) {
-  if (buffer.length < REQUEST_LINE.length || buffer.compare(REQUEST_LINE, 0, REQUEST_LINE.length, 0, REQUEST_LINE.length) !== 0) return HAND_OFF;
-  const headEnd = buffer.subarray(0, FAST_MAX_HEAD_BYTES).indexOf(HEAD_END, REQUEST_LINE.length - 2);
-  if (headEnd < 0) return HAND_OFF;
-  if (headEnd < REQUEST_LINE.length) return HAND_OFF;
-  const lines = buffer.toString("latin1", REQUEST_LINE.length, headEnd).split("\r\n");
+  const size = buffer.length;
+  if (size < REQUEST_LINE.length) return HAND_OFF;
+  for (let i = 0; i < REQUEST_LINE.length; i++) if (buffer[i] !== REQUEST_LINE[i]) return HAND_OFF;
+  const limit = Math.min(size, FAST_MAX_HEAD_BYTES);
   let host = 0;
-  let length;
+  let length = -1;
   let authorization;
   let connection = false;
-  for (const line of lines) {
-    const match = HEADER_LINE.exec(line);
-    if (!match) return HAND_OFF;
-    const name = match[1].toLowerCase();
-    const value = match[2];
-    if (HAND_OFF_HEADERS.has(name)) return HAND_OFF;
-    if (name === "host") host++;
-    else if (name === "content-length") {
-      if (length !== void 0 || !CONTENT_LENGTH.test(value)) return HAND_OFF;
-      length = Number(value);
-    } else if (name === "authorization") {
-      if (authorization !== void 0) return HAND_OFF;
-      authorization = value;
-    } else if (name === "connection") {
-      if (connection || value.toLowerCase() !== "keep-alive") return HAND_OFF;
-      connection = true;
+  let at = REQUEST_LINE.length;
+  for (; ; ) {
+    if (at + 1 >= limit) return HAND_OFF;
+    if (buffer[at] === CR) {
+      if (buffer[at + 1] !== LF) return HAND_OFF;
+      at += 2;
+      break;
     }
+    const nameStart = at;
+    while (at < limit && TOKEN_CHAR[buffer[at]] === 1) at++;
+    if (at === nameStart || at >= limit || buffer[at] !== COLON) return HAND_OFF;
+    const nameEnd = at++;
+    while (at < limit && (buffer[at] === SPACE || buffer[at] === TAB)) at++;
+    const valueStart = at;
+    for (let c = buffer[at]; at < limit && (c >= SPACE && c <= 126 || c === TAB); c = buffer[++at]) ;
+    const valueEnd = at;
+    if (at + 1 >= limit || buffer[at] !== CR || buffer[at + 1] !== LF) return HAND_OFF;
+    at += 2;
+    if (valueEnd > valueStart && (buffer[valueEnd - 1] === SPACE || buffer[valueEnd - 1] === TAB)) return HAND_OFF;
+    if (isName(buffer, nameStart, nameEnd, HOST)) host++;
+    else if (isName(buffer, nameStart, nameEnd, CONTENT_LENGTH)) {
+      if (length >= 0) return HAND_OFF;
+      length = digitsAt(buffer, valueStart, valueEnd);
+      if (length < 0) return HAND_OFF;
+    } else if (isName(buffer, nameStart, nameEnd, AUTHORIZATION)) {
+      if (authorization !== void 0) return HAND_OFF;
+      authorization = buffer.toString("latin1", valueStart, valueEnd);
+    } else if (isName(buffer, nameStart, nameEnd, CONNECTION)) {
+      if (connection || !isName(buffer, valueStart, valueEnd, KEEP_ALIVE)) return HAND_OFF;
+      connection = true;
+    } else if (HAND_OFF_NAMES.some((name) => isName(buffer, nameStart, nameEnd, name))) return HAND_OFF;
   }
-  if (host !== 1 || length === void 0) return HAND_OFF;
-  const bodyStart = headEnd + HEAD_END.length;
-  const bodyEnd = bodyStart + length;
-  if (bodyEnd > buffer.length) return HAND_OFF;
-  return { kind: "embed", authorization, bodyStart, bodyEnd };
+  if (host !== 1 || length < 0) return HAND_OFF;
+  const bodyEnd = at + length;
+  if (bodyEnd > size) return HAND_OFF;
+  return { kind: "embed", authorization, bodyStart: at, bodyEnd };
+}
+function bytesOf(lowerCase) {
+  return Uint8Array.from(lowerCase, (c) => c.charCodeAt(0));
+}
+function isName(buffer, start, end, lower) {
+  if (end - start !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) if ((buffer[start + i] | 32) !== lower[i]) return false;
+  return true;
+}
+function digitsAt(buffer, start, end) {
+  const count = end - start;
+  if (count < 1 || count > MAX_LENGTH_DIGITS || buffer[start] === ZERO && count > 1) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = buffer[i];
+    if (c < ZERO || c > NINE) return -1;
+    value = value * 10 + (c - ZERO);
+  }
+  return value;
 }
 
 // gateway/src/fast-path.ts
@@ -5565,7 +5602,7 @@ function encodeFloat32Base64(vector) {
 
 // gateway/src/reply-check.ts
 var MAX_DEPTH = 32;
-var [QUOTE, BACKSLASH, COMMA, COLON, MINUS, PLUS, DOT, ZERO, NINE] = [34, 92, 44, 58, 45, 43, 46, 48, 57];
+var [QUOTE, BACKSLASH, COMMA, COLON2, MINUS, PLUS, DOT, ZERO2, NINE2] = [34, 92, 44, 58, 45, 43, 46, 48, 57];
 var [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [91, 93, 123, 125];
 var EMBEDDINGS = Buffer.from("embeddings");
 var LITERALS = [Buffer.from("true"), Buffer.from("false"), Buffer.from("null")];
@@ -5594,12 +5631,12 @@ function isEmbedReply(body, inputCount) {
   };
   const digits = () => {
     const from = at;
-    while (body[at] >= ZERO && body[at] <= NINE) at++;
+    while (body[at] >= ZERO2 && body[at] <= NINE2) at++;
     return at > from;
   };
   const number = () => {
     if (body[at] === MINUS) at++;
-    if (body[at] === ZERO) at++;
+    if (body[at] === ZERO2) at++;
     else if (!digits()) return false;
     if (body[at] === DOT) {
       at++;
@@ -5637,7 +5674,7 @@ function isEmbedReply(body, inputCount) {
     if (c === QUOTE) return string();
     if (c === OPEN_ARRAY) return list(CLOSE_ARRAY, () => value(depth + 1)) >= 0;
     if (c === OPEN_OBJECT) return list(CLOSE_OBJECT, () => member(depth + 1)) >= 0;
-    if (c === MINUS || c >= ZERO && c <= NINE) return number();
+    if (c === MINUS || c >= ZERO2 && c <= NINE2) return number();
     const literal = LITERALS.find((word) => body.subarray(at, at + word.length).equals(word));
     if (literal === void 0) return false;
     at += literal.length;
@@ -5650,7 +5687,7 @@ function isEmbedReply(body, inputCount) {
     const key = body.subarray(start, at - 1);
     if (key.includes(BACKSLASH)) return false;
     space();
-    if (body[at] !== COLON) return false;
+    if (body[at] !== COLON2) return false;
     at++;
     space();
     if (depth > 1 || !key.equals(EMBEDDINGS)) return value(depth);
@@ -5695,25 +5732,25 @@ function scanVector(b, start) {
   if (c === CLOSE_ARRAY) return i + 1;
   for (; ; ) {
     if (c === MINUS) c = b[++i];
-    if (c === ZERO) c = b[++i];
-    else if (c > ZERO && c <= NINE) do
+    if (c === ZERO2) c = b[++i];
+    else if (c > ZERO2 && c <= NINE2) do
       c = b[++i];
-    while (c >= ZERO && c <= NINE);
+    while (c >= ZERO2 && c <= NINE2);
     else return -1;
     if (c === DOT) {
       c = b[++i];
-      if (!(c >= ZERO && c <= NINE)) return -1;
+      if (!(c >= ZERO2 && c <= NINE2)) return -1;
       do
         c = b[++i];
-      while (c >= ZERO && c <= NINE);
+      while (c >= ZERO2 && c <= NINE2);
     }
     if (c === 101 || c === 69) {
       c = b[++i];
       if (c === PLUS || c === MINUS) c = b[++i];
-      if (!(c >= ZERO && c <= NINE)) return -1;
+      if (!(c >= ZERO2 && c <= NINE2)) return -1;
       do
         c = b[++i];
-      while (c >= ZERO && c <= NINE);
+      while (c >= ZERO2 && c <= NINE2);
     }
     if (c === CLOSE_ARRAY) return i + 1;
     if (c !== COMMA) return -1;
@@ -6116,7 +6153,7 @@ import { connect } from "node:net";
 var STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
 var MAX_HEAD_BYTES = 16 * 1024;
 var CRLF = Buffer.from("\r\n");
-var HEAD_END2 = Buffer.from("\r\n\r\n");
+var HEAD_END = Buffer.from("\r\n\r\n");
 var EMPTY = Buffer.alloc(0);
 var ReplyError = class extends Error {
 };
@@ -6195,7 +6232,7 @@ var Parser = class {
   step() {
     const { phase, pending } = this;
     if (phase === "head") {
-      const end = pending.indexOf(HEAD_END2);
+      const end = pending.indexOf(HEAD_END);
       if (end < 0) {
         if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
         return false;
