@@ -5470,6 +5470,7 @@ Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
       method: "POST",
       pathname: "/api/embed",
       authorization,
+      tokenMemo: conn.tokenMemo,
       clientId: "-",
       cancel,
       reply(status, payload, contentType, extra) {
@@ -5515,7 +5516,7 @@ ${tail}`;
   };
   return {
     accept(socket) {
-      const conn = { socket, held: void 0, request: void 0, draining: false, abort: () => void 0, served: 0, detach: () => void 0 };
+      const conn = { socket, held: void 0, request: void 0, draining: false, abort: () => void 0, served: 0, tokenMemo: { tokens: void 0, authorization: void 0, id: void 0 }, detach: () => void 0 };
       const onData = (chunk) => {
         conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;
         if (!conn.request && !conn.draining) return next(conn);
@@ -5941,7 +5942,7 @@ function createHandler(options) {
         if (!route) throw new GatewayError("not_found:gateway");
         if (x.method !== route.method) throw new GatewayError("method_not_allowed:gateway", { headers: ["Allow", route.method] });
         if (!route.surface) return await health.serve(x.reply);
-        const id = options.tokens().identify(bearerToken(x.authorization));
+        const id = identify(options.tokens(), x.authorization, x.tokenMemo);
         if (!id) {
           metrics.authFailures.inc();
           throw new GatewayError("unauthorized:gateway", { headers: WWW_AUTHENTICATE });
@@ -5962,6 +5963,12 @@ function createHandler(options) {
       config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${x.clientId} ${x.method} ${route ? x.pathname : "-"} ${status} ${Math.round(ms)}ms`);
     }
   };
+}
+function identify(tokens, authorization, memo) {
+  if (memo && memo.tokens === tokens && memo.authorization === authorization) return memo.id;
+  const id = tokens.identify(bearerToken(authorization));
+  if (memo) Object.assign(memo, { tokens, authorization, id });
+  return id;
 }
 
 // gateway/src/health.ts

@@ -1,6 +1,7 @@
 // The raw-socket fast path keeps the embed route's behaviour: the same answers, byte for
 // byte but the Date, as node:http gives with the fast path off; the same counts; keep-alive,
 // pipelining and the hand-off of a connection's later request; a leaving client cancels.
+import { writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { bothDoors, OTHER_TOKEN, rawExchange, startHarness, statusOf, TOKEN } from "./testing";
@@ -95,5 +96,41 @@ describe("fast path: leaving clients and closing", () => {
     expect(answers.map(statusOf)).toEqual([200]);
     expect(answers[0]).toMatch(/\r\nConnection: close\r\n\r\n/);
     expect(closed).toBe(true);
+  });
+});
+
+describe("fast path: a kept-alive connection's token", () => {
+  const bad = `Authorization: Bearer ${"w".repeat(40)}\r\n`;
+
+  it("attack: switching tokens on one kept-alive connection is judged anew each time (good, bad, good, none)", async () => {
+    const h = await startHarness();
+    try {
+      const { answers } = await rawExchange(h.url, [embed(), embed("x", bad), embed(), embed("x", "")], { answers: 4, gapMs: 50 });
+      expect(answers.map(statusOf)).toEqual([200, 401, 200, 401]);
+      expect(h.gateway.metrics.fastPath.served).toBe(4);
+      expect(h.fake.requests).toHaveLength(2);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it("attack: a token removed from the file stops working at once on a connection that already used it", async () => {
+    const h = await startHarness();
+    const socket = connect(Number(new URL(h.url).port), "127.0.0.1");
+    let seen = "";
+    socket.on("data", (chunk: Buffer) => (seen += chunk.toString("latin1")));
+    try {
+      socket.write(embed());
+      await expect.poll(() => seen.split("HTTP/1.1 ").length - 1).toBe(1);
+      writeFileSync(h.tokensFile, `${OTHER_TOKEN}\n`);
+      expect(h.gateway.reloadTokens()).toEqual({ ok: true, count: 1 });
+      socket.write(embed());
+      await expect.poll(() => seen.split("HTTP/1.1 ").length - 1).toBe(2);
+      expect(seen.match(/HTTP\/1\.1 (\d{3})/g)).toEqual(["HTTP/1.1 200", "HTTP/1.1 401"]);
+      expect(h.gateway.metrics.fastPath.served).toBe(2);
+    } finally {
+      socket.destroy();
+      await h.stop();
+    }
   });
 });

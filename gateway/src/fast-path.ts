@@ -8,7 +8,7 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import { createCancel } from "./cancel";
 import { answerHeaders } from "./errors";
-import type { Exchange, Handler } from "./handler";
+import type { Exchange, Handler, TokenMemo } from "./handler";
 import type { GatewayMetrics } from "./metrics";
 import { tooLarge } from "./request";
 import { judgeRequest } from "./request-head";
@@ -30,7 +30,7 @@ export type FastPath = {
 };
 
 // `request`: the one in flight; `draining`: answers wait in memory for a client that is not reading.
-type Conn = { socket: Socket; held: Buffer | undefined; request: Exchange | undefined; draining: boolean; abort: () => void; served: number; detach(): void };
+type Conn = { socket: Socket; held: Buffer | undefined; request: Exchange | undefined; draining: boolean; abort: () => void; served: number; tokenMemo: TokenMemo; detach(): void };
 
 /** Creates the fast path; `handOff` gives a socket (its held bytes already put back) to node:http. */
 export function createFastPath(options: {
@@ -81,6 +81,7 @@ export function createFastPath(options: {
       method: "POST",
       pathname: "/api/embed",
       authorization,
+      tokenMemo: conn.tokenMemo,
       clientId: "-",
       cancel,
       reply(status, payload, contentType, extra) {
@@ -129,7 +130,7 @@ export function createFastPath(options: {
 
   return {
     accept(socket) {
-      const conn: Conn = { socket, held: undefined, request: undefined, draining: false, abort: () => undefined, served: 0, detach: () => undefined };
+      const conn: Conn = { socket, held: undefined, request: undefined, draining: false, abort: () => undefined, served: 0, tokenMemo: { tokens: undefined, authorization: undefined, id: undefined }, detach: () => undefined };
       const onData = (chunk: Buffer) => {
         conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;
         if (!conn.request && !conn.draining) return next(conn);

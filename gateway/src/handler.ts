@@ -21,6 +21,15 @@ const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface;
 
 const WWW_AUTHENTICATE = ["WWW-Authenticate", 'Bearer realm="embed-gateway"'];
 
+/**
+ * A connection's last token verdict. A kept-alive client sends the same Authorization
+ * header with every request; when the header and the token set are unchanged, the verdict
+ * stands and the token is not hashed again. The comparison is between two headers this
+ * client sent, so its timing says nothing about any allowed token; a reloaded tokens file
+ * is a new set, which no memo matches.
+ */
+export type TokenMemo = { tokens: TokenSet | undefined; authorization: string | undefined; id: string | undefined };
+
 /** One request as a front door hands it over: what was asked, and how to read its body and answer it. */
 export type Exchange = {
   readonly started: number;
@@ -28,6 +37,8 @@ export type Exchange = {
   /** The request target without its query string. */
   readonly pathname: string;
   readonly authorization: string | undefined;
+  /** The connection's memo, when the door keeps one. */
+  readonly tokenMemo?: TokenMemo;
   /** The client's id (8 hex digits) once its token is known, else `-`; set by the handler. */
   clientId: string;
   readonly reply: Reply;
@@ -55,7 +66,7 @@ export function createHandler(options: { deps: EmbedDeps; health: HealthCheck; t
         if (!route) throw new GatewayError("not_found:gateway");
         if (x.method !== route.method) throw new GatewayError("method_not_allowed:gateway", { headers: ["Allow", route.method] });
         if (!route.surface) return await health.serve(x.reply);
-        const id = options.tokens().identify(bearerToken(x.authorization));
+        const id = identify(options.tokens(), x.authorization, x.tokenMemo);
         if (!id) {
           metrics.authFailures.inc();
           throw new GatewayError("unauthorized:gateway", { headers: WWW_AUTHENTICATE });
@@ -77,4 +88,12 @@ export function createHandler(options: { deps: EmbedDeps; health: HealthCheck; t
       config.log(`${new Date().toISOString()} ${x.clientId} ${x.method} ${route ? x.pathname : "-"} ${status} ${Math.round(ms)}ms`);
     },
   };
+}
+
+// The client id of an Authorization header, from the connection's memo when it still applies.
+function identify(tokens: TokenSet, authorization: string | undefined, memo: TokenMemo | undefined): string | undefined {
+  if (memo && memo.tokens === tokens && memo.authorization === authorization) return memo.id;
+  const id = tokens.identify(bearerToken(authorization));
+  if (memo) Object.assign(memo, { tokens, authorization, id });
+  return id;
 }
