@@ -5352,6 +5352,16 @@ function tooLarge(maxBytes) {
   return new GatewayError("payload_too_large:gateway", { message: `request body exceeds ${maxBytes} bytes` });
 }
 
+// gateway/src/ascii.ts
+function bytesOf(lowerCase) {
+  return Uint8Array.from(lowerCase, (c) => c.charCodeAt(0));
+}
+function spells(buffer, start, end, lower) {
+  if (end - start !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) if ((buffer[start + i] | 32) !== lower[i]) return false;
+  return true;
+}
+
 // gateway/src/request-head.ts
 var FAST_MAX_HEAD_BYTES = 4 * 1024;
 var MAX_LENGTH_DIGITS = 7;
@@ -5394,31 +5404,23 @@ function judgeRequest(buffer) {
     if (at + 1 >= limit || buffer[at] !== CR || buffer[at + 1] !== LF) return HAND_OFF;
     at += 2;
     if (valueEnd > valueStart && (buffer[valueEnd - 1] === SPACE || buffer[valueEnd - 1] === TAB)) return HAND_OFF;
-    if (isName(buffer, nameStart, nameEnd, HOST)) host++;
-    else if (isName(buffer, nameStart, nameEnd, CONTENT_LENGTH)) {
+    if (spells(buffer, nameStart, nameEnd, HOST)) host++;
+    else if (spells(buffer, nameStart, nameEnd, CONTENT_LENGTH)) {
       if (length >= 0) return HAND_OFF;
       length = digitsAt(buffer, valueStart, valueEnd);
       if (length < 0) return HAND_OFF;
-    } else if (isName(buffer, nameStart, nameEnd, AUTHORIZATION)) {
+    } else if (spells(buffer, nameStart, nameEnd, AUTHORIZATION)) {
       if (authorization !== void 0) return HAND_OFF;
       authorization = buffer.toString("latin1", valueStart, valueEnd);
-    } else if (isName(buffer, nameStart, nameEnd, CONNECTION)) {
-      if (connection || !isName(buffer, valueStart, valueEnd, KEEP_ALIVE)) return HAND_OFF;
+    } else if (spells(buffer, nameStart, nameEnd, CONNECTION)) {
+      if (connection || !spells(buffer, valueStart, valueEnd, KEEP_ALIVE)) return HAND_OFF;
       connection = true;
-    } else if (HAND_OFF_NAMES.some((name) => isName(buffer, nameStart, nameEnd, name))) return HAND_OFF;
+    } else if (HAND_OFF_NAMES.some((name) => spells(buffer, nameStart, nameEnd, name))) return HAND_OFF;
   }
   if (host !== 1 || length < 0) return HAND_OFF;
   const bodyEnd = at + length;
   if (bodyEnd > size) return HAND_OFF;
   return { kind: "embed", authorization, bodyStart: at, bodyEnd };
-}
-function bytesOf(lowerCase) {
-  return Uint8Array.from(lowerCase, (c) => c.charCodeAt(0));
-}
-function isName(buffer, start, end, lower) {
-  if (end - start !== lower.length) return false;
-  for (let i = 0; i < lower.length; i++) if ((buffer[start + i] | 32) !== lower[i]) return false;
-  return true;
 }
 function digitsAt(buffer, start, end) {
   const count = end - start;
@@ -6157,11 +6159,16 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { connect } from "node:net";
 
 // gateway/src/reply-parser.ts
-var STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: [^\r]*)?(?:\r\n|$)/;
 var MAX_HEAD_BYTES = 16 * 1024;
-var CRLF = Buffer.from("\r\n");
-var HEAD_END = Buffer.from("\r\n\r\n");
+var MAX_CHUNK_SIZE_DIGITS = 8;
 var EMPTY = Buffer.alloc(0);
+var [CR2, LF2, SPACE2, TAB2, COLON3, SEMICOLON, COMMA2, ZERO3, NINE3] = [13, 10, 32, 9, 58, 59, 44, 48, 57];
+var HTTP_1 = Buffer.from("HTTP/1.", "latin1");
+var CONTENT_LENGTH2 = bytesOf("content-length");
+var TRANSFER_ENCODING = bytesOf("transfer-encoding");
+var CONNECTION2 = bytesOf("connection");
+var CHUNKED = bytesOf("chunked");
+var KEEP_ALIVE2 = bytesOf("keep-alive");
 var ReplyError = class extends Error {
 };
 function createReplyParser(maxBodyBytes) {
@@ -6173,7 +6180,10 @@ var Parser = class {
   }
   maxBodyBytes;
   pending = EMPTY;
-  // bytes not yet consumed
+  // bytes in hand; those before `at` are consumed
+  at = 0;
+  scanned = 0;
+  // where the search for the end of the head (or a line) goes on
   phase = "head";
   status = 0;
   keepAlive = true;
@@ -6182,9 +6192,12 @@ var Parser = class {
   parts = [];
   size = 0;
   push(chunk) {
-    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    const kept = this.pending.length - this.at;
+    this.scanned = kept > 0 ? Math.max(0, this.scanned - this.at) : 0;
+    this.pending = kept > 0 ? Buffer.concat([this.pending.subarray(this.at), chunk]) : chunk;
+    this.at = 0;
     while (this.phase !== "done" && this.step()) ;
-    if (this.phase === "done" && this.pending.length > 0) this.keepAlive = false;
+    if (this.phase === "done" && this.at < this.pending.length) this.keepAlive = false;
     return this.phase === "done";
   }
   end() {
@@ -6195,39 +6208,118 @@ var Parser = class {
   body() {
     return this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
   }
-  take(bytes) {
-    this.size += bytes.length;
+  take(from, to) {
+    this.size += to - from;
     if (this.size > this.maxBodyBytes) throw new ReplyError("reply body over its cap");
-    this.parts.push(bytes);
+    this.parts.push(from === 0 && to === this.pending.length ? this.pending : this.pending.subarray(from, to));
   }
-  readHead(head) {
-    const statusLine = STATUS_LINE.exec(head);
-    if (!statusLine) throw new ReplyError("not an HTTP/1.x status line");
-    this.status = Number(statusLine[2]);
-    let length;
-    let chunked = false;
-    let connection = statusLine[1] === "0" ? "close" : "keep-alive";
-    for (let start = head.indexOf("\r\n") + 2; start > 1 && start < head.length; ) {
-      let end = head.indexOf("\r\n", start);
-      if (end < 0) end = head.length;
-      const colon = head.indexOf(":", start);
-      if (colon <= start || colon > end) throw new ReplyError("malformed header line");
-      const name = head.slice(start, colon).trim().toLowerCase();
-      start = end + 2;
-      if (name !== "content-length" && name !== "transfer-encoding" && name !== "connection") continue;
-      const value = head.slice(colon + 1, end).trim().toLowerCase();
-      if (name === "content-length") {
-        if (!/^\d+$/.test(value) || length !== void 0 && length !== Number(value)) throw new ReplyError("bad Content-Length");
-        length = Number(value);
-      } else if (name === "transfer-encoding") chunked = value.split(",").map((v) => v.trim()).pop() === "chunked";
-      else if (name === "connection") connection = value;
+  // The CR of the CRLF ending the chunk line at `this.at`, or -1 while it is not all in hand.
+  chunkLineEnd() {
+    const { pending, at } = this;
+    for (let i = Math.max(at, this.scanned); i + 1 < pending.length; i++) {
+      if (pending[i] === CR2 && pending[i + 1] === LF2) return i;
     }
-    this.keepAlive = connection === "keep-alive";
+    this.scanned = Math.max(at, pending.length - 1);
+    if (pending.length - at > MAX_HEAD_BYTES) throw new ReplyError("chunk line too long");
+    return -1;
+  }
+  step() {
+    switch (this.phase) {
+      case "head":
+        return this.readHead();
+      case "length":
+      case "chunk-data": {
+        const { pending, at } = this;
+        if (at >= pending.length) return false;
+        const to = Math.min(pending.length, at + this.remaining);
+        this.take(at, to);
+        this.remaining -= to - at;
+        this.at = to;
+        if (this.remaining > 0) return false;
+        this.phase = this.phase === "length" ? "done" : "chunk-end";
+        return true;
+      }
+      case "chunk-end": {
+        if (this.pending.length - this.at < 2) return false;
+        if (this.pending[this.at] !== CR2 || this.pending[this.at + 1] !== LF2) throw new ReplyError("chunk not followed by CRLF");
+        this.at += 2;
+        this.phase = "chunk-size";
+        return true;
+      }
+      case "chunk-size":
+      case "trailer": {
+        const end = this.chunkLineEnd();
+        if (end < 0) return false;
+        const start = this.at;
+        this.at = this.scanned = end + 2;
+        if (this.phase === "trailer") {
+          if (end === start) this.phase = "done";
+          return true;
+        }
+        this.remaining = chunkSizeOf(this.pending, start, end);
+        if (this.size + this.remaining > this.maxBodyBytes) throw new ReplyError("reply body over its cap");
+        this.phase = this.remaining === 0 ? "trailer" : "chunk-data";
+        return true;
+      }
+      case "close":
+        if (this.at < this.pending.length) this.take(this.at, this.pending.length);
+        this.at = this.pending.length;
+        return false;
+      default:
+        return false;
+    }
+  }
+  // The status line and headers, once the empty line that ends them is in hand.
+  readHead() {
+    const { pending } = this;
+    const start = this.at;
+    let headEnd = -1;
+    for (let i = Math.max(start, this.scanned); i + 3 < pending.length; i++) {
+      if (pending[i] === CR2 && pending[i + 1] === LF2 && pending[i + 2] === CR2 && pending[i + 3] === LF2) {
+        headEnd = i;
+        break;
+      }
+    }
+    if (headEnd < 0) {
+      this.scanned = Math.max(start, pending.length - 3);
+      if (pending.length - start > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
+      return false;
+    }
+    const statusEnd = lineEndBefore(pending, start, headEnd);
+    const minor = pending[start + 7];
+    const digits = [pending[start + 9], pending[start + 10], pending[start + 11]];
+    const isStatusLine = statusEnd - start >= 12 && spellsExactly(pending, start, HTTP_1) && (minor === ZERO3 || minor === ZERO3 + 1) && pending[start + 8] === SPACE2 && digits.every((c) => c >= ZERO3 && c <= NINE3) && (statusEnd === start + 12 || pending[start + 12] === SPACE2);
+    if (!isStatusLine) throw new ReplyError("not an HTTP/1.x status line");
+    let length = -1;
+    let chunked = false;
+    let keepAlive = minor !== ZERO3;
+    for (let line = statusEnd + 2; line < headEnd; ) {
+      const end = lineEndBefore(pending, line, headEnd);
+      let colon = line;
+      while (colon < end && pending[colon] !== COLON3) colon++;
+      if (colon === line || colon === end) throw new ReplyError("malformed header line");
+      const [nameStart, nameEnd] = trimmed(pending, line, colon);
+      const [valueStart, valueEnd] = trimmed(pending, colon + 1, end);
+      if (spells(pending, nameStart, nameEnd, CONTENT_LENGTH2)) {
+        const value = decimalOf(pending, valueStart, valueEnd);
+        if (value < 0 || length >= 0 && length !== value) throw new ReplyError("bad Content-Length");
+        length = value;
+      } else if (spells(pending, nameStart, nameEnd, TRANSFER_ENCODING)) {
+        let comma = valueEnd;
+        while (comma > valueStart && pending[comma - 1] !== COMMA2) comma--;
+        const [lastStart, lastEnd] = trimmed(pending, comma, valueEnd);
+        chunked = spells(pending, lastStart, lastEnd, CHUNKED);
+      } else if (spells(pending, nameStart, nameEnd, CONNECTION2)) keepAlive = spells(pending, valueStart, valueEnd, KEEP_ALIVE2);
+      line = end + 2;
+    }
+    this.at = this.scanned = headEnd + 4;
+    this.status = (digits[0] - ZERO3) * 100 + (digits[1] - ZERO3) * 10 + (digits[2] - ZERO3);
+    this.keepAlive = keepAlive;
     const status = this.status;
-    if (status >= 100 && status < 200) return void (this.phase = "head");
+    if (status >= 100 && status < 200) return true;
     if (status === 204 || status === 304) this.phase = "done";
     else if (chunked) this.phase = "chunk-size";
-    else if (length !== void 0) {
+    else if (length >= 0) {
       if (length > this.maxBodyBytes) throw new ReplyError("declared reply body over its cap");
       this.remaining = length;
       this.phase = length === 0 ? "done" : "length";
@@ -6235,61 +6327,51 @@ var Parser = class {
       this.keepAlive = false;
       this.phase = "close";
     }
-  }
-  step() {
-    const { phase, pending } = this;
-    if (phase === "head") {
-      const end = pending.indexOf(HEAD_END);
-      if (end < 0) {
-        if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
-        return false;
-      }
-      this.readHead(pending.toString("latin1", 0, end));
-      this.pending = pending.subarray(end + 4);
-      return true;
-    }
-    if (phase === "length" || phase === "chunk-data") {
-      if (pending.length === 0) return false;
-      const piece = pending.length <= this.remaining ? pending : pending.subarray(0, this.remaining);
-      this.take(piece);
-      this.remaining -= piece.length;
-      this.pending = piece === pending ? EMPTY : pending.subarray(piece.length);
-      if (this.remaining > 0) return false;
-      if (phase === "length") this.phase = "done";
-      else {
-        if (this.pending.length < 2) return false;
-        if (!this.pending.subarray(0, 2).equals(CRLF)) throw new ReplyError("chunk not followed by CRLF");
-        this.pending = this.pending.subarray(2);
-        this.phase = "chunk-size";
-      }
-      return true;
-    }
-    if (phase === "chunk-size" || phase === "trailer") {
-      const end = pending.indexOf(CRLF);
-      if (end < 0) {
-        if (pending.length > MAX_HEAD_BYTES) throw new ReplyError("chunk line too long");
-        return false;
-      }
-      const line = pending.toString("latin1", 0, end);
-      this.pending = pending.subarray(end + 2);
-      if (phase === "trailer") {
-        if (line === "") this.phase = "done";
-        return true;
-      }
-      const sizeText = line.split(";")[0].trim();
-      if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new ReplyError("bad chunk size");
-      this.remaining = Number.parseInt(sizeText, 16);
-      if (this.size + this.remaining > this.maxBodyBytes) throw new ReplyError("reply body over its cap");
-      this.phase = this.remaining === 0 ? "trailer" : "chunk-data";
-      return true;
-    }
-    if (phase === "close") {
-      if (pending.length > 0) this.take(pending);
-      this.pending = EMPTY;
-    }
-    return false;
+    return true;
   }
 };
+function lineEndBefore(buffer, start, limit) {
+  for (let i = start; i < limit; i++) if (buffer[i] === CR2 && buffer[i + 1] === LF2) return i;
+  return limit;
+}
+function spellsExactly(buffer, start, word) {
+  for (let i = 0; i < word.length; i++) if (buffer[start + i] !== word[i]) return false;
+  return true;
+}
+function trimmed(buffer, start, end) {
+  while (start < end && (buffer[start] === SPACE2 || buffer[start] === TAB2)) start++;
+  while (end > start && (buffer[end - 1] === SPACE2 || buffer[end - 1] === TAB2)) end--;
+  return [start, end];
+}
+function decimalOf(buffer, start, end) {
+  if (start === end) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = buffer[i];
+    if (c < ZERO3 || c > NINE3) return -1;
+    value = value * 10 + (c - ZERO3);
+  }
+  return value;
+}
+function chunkSizeOf(buffer, start, end) {
+  let at = trimmed(buffer, start, end)[0];
+  let value = 0;
+  const from = at;
+  for (; at < end && at - from < MAX_CHUNK_SIZE_DIGITS + 1; at++) {
+    const digit = hexValue(buffer[at]);
+    if (digit < 0) break;
+    value = value * 16 + digit;
+  }
+  const digits = at - from;
+  while (at < end && (buffer[at] === SPACE2 || buffer[at] === TAB2)) at++;
+  if (digits === 0 || digits > MAX_CHUNK_SIZE_DIGITS || at < end && buffer[at] !== SEMICOLON) throw new ReplyError("bad chunk size");
+  return value;
+}
+function hexValue(c) {
+  if (c >= ZERO3 && c <= NINE3) return c - ZERO3;
+  const lower = c | 32;
+  return lower >= 97 && lower <= 102 ? lower - 97 + 10 : -1;
+}
 
 // gateway/src/upstream-socket.ts
 var MAX_IDLE_SOCKETS = 16;

@@ -51,6 +51,21 @@ describe("createReplyParser", () => {
     for (const reply of bad) expect(() => createReplyParser(1_000).push(Buffer.from(reply)), reply.slice(0, 30)).toThrow(ReplyError);
   });
 
+  it("reads a status line without a reason phrase, the last transfer coding, and names and values in any case with spaces around", () => {
+    const parser = createReplyParser(1_000);
+    expect(parser.push(Buffer.from("HTTP/1.1 200\r\ntransfer-ENCODING :  gzip ,  CHUNKED \r\nCONNECTION: Keep-Alive\r\n\r\n2\r\n{}\r\n0\r\n\r\n"))).toBe(true);
+    expect([parser.status, parser.body().toString(), parser.keepAlive]).toEqual([200, "{}", true]);
+    const notChunked = createReplyParser(1_000);
+    expect(notChunked.push(Buffer.from("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\n2\r\n"))).toBe(false);
+    expect(notChunked.keepAlive).toBe(false); // read to the end of the connection, never reused
+  });
+
+  it("refuses status lines that are not HTTP/1.0 or 1.1 with three digits and a space before the reason", () => {
+    for (const line of ["HTTP/2 200 OK", "HTTP/1.2 200 OK", "HTTP/1.1 20x OK", "HTTP/1.1 200OK", "http/1.1 200 OK", "HTTP/1.1  200 OK"]) {
+      expect(() => createReplyParser(1_000).push(Buffer.from(`${line}\r\nContent-Length: 0\r\n\r\n`)), line).toThrow(ReplyError);
+    }
+  });
+
   it("does not reuse a connection that sent bytes past the end of the reply", () => {
     const parser = createReplyParser(1_000);
     expect(parser.push(Buffer.from(`${lengthReply}HTTP/1.1 200 OK\r\n`))).toBe(true);
