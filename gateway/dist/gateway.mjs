@@ -6377,6 +6377,7 @@ function hexValue(c) {
 var MAX_IDLE_SOCKETS = 16;
 var IDLE_SOCKET_MS = 3e3;
 var IDLE_SWEEP_MS = 1e3;
+var READ_BUFFER = Buffer.alloc(64 * 1024);
 function createSocketUpstream(base) {
   const host = base.hostname.replace(/^\[|\]$/g, "");
   const port = Number(base.port || 80);
@@ -6384,9 +6385,17 @@ function createSocketUpstream(base) {
   const idle = [];
   const busy = /* @__PURE__ */ new Set();
   const open = () => {
-    const conn = { socket: connect({ host, port, noDelay: true }), user: void 0, idleSince: 0 };
+    const onread = {
+      buffer: READ_BUFFER,
+      callback(bytes, buffer) {
+        if (conn.user) conn.user.data(Buffer.copyBytesFrom(buffer, 0, bytes));
+        else idleEnd();
+        return true;
+      }
+    };
+    const conn = { socket: connect({ host, port, noDelay: true, onread }), user: void 0, idleSince: 0 };
     const idleEnd = () => drop(conn);
-    conn.socket.on("data", (chunk) => conn.user ? conn.user.data(chunk) : idleEnd()).on("end", () => conn.user ? conn.user.end() : idleEnd()).on("close", () => conn.user ? conn.user.end() : idleEnd()).on("error", () => conn.user ? conn.user.end() : idleEnd());
+    conn.socket.on("end", () => conn.user ? conn.user.end() : idleEnd()).on("close", () => conn.user ? conn.user.end() : idleEnd()).on("error", () => conn.user ? conn.user.end() : idleEnd());
     return conn;
   };
   const drop = (conn) => {

@@ -14,6 +14,7 @@ type Conn = { socket: Socket; user: { data(chunk: Buffer): void; end(): void } |
 const MAX_IDLE_SOCKETS = 16; // more idle sockets than the busiest cap would only sit there
 const IDLE_SOCKET_MS = 3_000; // below Node's 5 s keep-alive timeout (a proxy in front of Ollama may be Node); Ollama's Go server sets no idle timeout of its own, and a stale socket is retried once anyway
 const IDLE_SWEEP_MS = 1_000; // how often idle sockets are checked against that
+const READ_BUFFER = Buffer.alloc(64 * 1024); // one socket read at most: node's own read size
 
 /** Creates the raw-socket client for `base` (an http: URL). */
 export function createSocketUpstream(base: URL): Upstream {
@@ -26,10 +27,20 @@ export function createSocketUpstream(base: URL): Upstream {
   // Each socket keeps one set of listeners for life, routed to whoever uses it now:
   // adding and removing listeners per call cost more than the call's own work.
   const open = (): Conn => {
-    const conn: Conn = { socket: connect({ host, port, noDelay: true }), user: undefined, idleSince: 0 };
+    // Reads land in one shared buffer and go straight to the call using the socket, copied
+    // (the buffer is reused at the next read): no readable-stream bookkeeping, whose
+    // deferred work would otherwise run before the caller's continuation gets the reply.
+    const onread = {
+      buffer: READ_BUFFER,
+      callback(bytes: number, buffer: Uint8Array): boolean {
+        if (conn.user) conn.user.data(Buffer.copyBytesFrom(buffer, 0, bytes));
+        else idleEnd();
+        return true;
+      },
+    };
+    const conn: Conn = { socket: connect({ host, port, noDelay: true, onread }), user: undefined, idleSince: 0 };
     const idleEnd = () => drop(conn);
     conn.socket
-      .on("data", (chunk: Buffer) => (conn.user ? conn.user.data(chunk) : idleEnd()))
       .on("end", () => (conn.user ? conn.user.end() : idleEnd()))
       .on("close", () => (conn.user ? conn.user.end() : idleEnd()))
       .on("error", () => (conn.user ? conn.user.end() : idleEnd()));
