@@ -5284,8 +5284,14 @@ import { STATUS_CODES } from "node:http";
 
 // gateway/src/request.ts
 function requestLimits(config) {
-  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
+  const names = /* @__PURE__ */ new Set();
+  for (const model of config.models.map(withTag)) {
+    names.add(model);
+    if (model.endsWith(LATEST)) names.add(model.slice(0, -LATEST.length));
+  }
+  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: names };
 }
+var LATEST = ":latest";
 async function readBody(req, res, maxBytes) {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -5324,17 +5330,18 @@ function parseEmbedRequest(body, limits, openai) {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest("the body must be a JSON object");
   const fields = parsed;
   if (typeof fields.model !== "string" || fields.model === "") throw badRequest("model is required");
-  if (!limits.allowedModels.has(withTag(fields.model))) {
+  if (!limits.allowedModels.has(fields.model)) {
     throw new GatewayError("model_not_allowed:gateway", { message: `model "${fields.model.slice(0, 100)}" is not allowed here` });
   }
   const inputs = typeof fields.input === "string" ? [fields.input] : fields.input;
-  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((x) => typeof x === "string")) {
-    throw badRequest("input must be a string or a non-empty array of strings");
+  if (!Array.isArray(inputs) || inputs.length === 0) throw badRequest("input must be a string or a non-empty array of strings");
+  let longest = 0;
+  for (const input of inputs) {
+    if (typeof input !== "string") throw badRequest("input must be a string or a non-empty array of strings");
+    if (input.length > longest) longest = input.length;
   }
   if (inputs.length > limits.maxInputs) throw new GatewayError("payload_too_large:gateway", { message: `at most ${limits.maxInputs} inputs per request` });
-  if (inputs.some((x) => x.length > limits.maxInputChars)) {
-    throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
-  }
+  if (longest > limits.maxInputChars) throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
   if (fields.truncate !== void 0 && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
   if (fields.dimensions !== void 0) throw badRequest("dimensions is not supported: the model has a fixed size");
   if (!openai) return { model: fields.model, inputs, truncate: fields.truncate, encodingFormat: "float" };
@@ -6376,7 +6383,7 @@ function hexValue(c) {
 // gateway/src/upstream-socket.ts
 var MAX_IDLE_SOCKETS = 16;
 var IDLE_SOCKET_MS = 3e3;
-var IDLE_SWEEP_MS = 1e3;
+var SWEEP_MS = 25;
 var READ_BUFFER = Buffer.alloc(64 * 1024);
 function createSocketUpstream(base) {
   const host = base.hostname.replace(/^\[|\]$/g, "");
@@ -6393,7 +6400,7 @@ function createSocketUpstream(base) {
         return true;
       }
     };
-    const conn = { socket: connect({ host, port, noDelay: true, onread }), user: void 0, idleSince: 0 };
+    const conn = { socket: connect({ host, port, noDelay: true, onread }), user: void 0, idleSince: 0, deadlineAt: 0, expire: void 0 };
     const idleEnd = () => drop(conn);
     conn.socket.on("end", () => conn.user ? conn.user.end() : idleEnd()).on("close", () => conn.user ? conn.user.end() : idleEnd()).on("error", () => conn.user ? conn.user.end() : idleEnd());
     return conn;
@@ -6409,11 +6416,21 @@ function createSocketUpstream(base) {
     conn.idleSince = performance.now();
     idle.push(conn);
   };
-  const sweeper = setInterval(() => {
-    const oldest = performance.now() - IDLE_SOCKET_MS;
+  let sweeper;
+  const sweep = () => {
+    const now = performance.now();
+    for (const conn of busy) if (conn.deadlineAt <= now) conn.expire?.();
+    const oldest = now - IDLE_SOCKET_MS;
     for (const conn of idle.filter((c) => c.idleSince < oldest)) drop(conn);
-  }, IDLE_SWEEP_MS);
-  sweeper.unref();
+    if (busy.size > 0 || idle.length > 0) return;
+    clearInterval(sweeper);
+    sweeper = void 0;
+  };
+  const sweepWhileInUse = () => {
+    if (sweeper) return;
+    sweeper = setInterval(sweep, SWEEP_MS);
+    sweeper.unref();
+  };
   function attempt(call, request, allowStale) {
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -6423,10 +6440,9 @@ function createSocketUpstream(base) {
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
       let settled = false;
-      let deadline;
       const release = () => {
         settled = true;
-        clearTimeout(deadline);
+        conn.expire = void 0;
         call.cancel?.onCancel(void 0);
         busy.delete(conn);
       };
@@ -6470,7 +6486,9 @@ function createSocketUpstream(base) {
       };
       if (call.cancel?.cancelled) return settle(cancelledError());
       conn.socket.write(request);
-      deadline = setTimeout(() => settle(new GatewayError("timeout:upstream")), call.deadlineMs);
+      conn.deadlineAt = started + call.deadlineMs;
+      conn.expire = () => settle(new GatewayError("timeout:upstream"));
+      sweepWhileInUse();
       call.cancel?.onCancel(() => settle(cancelledError()));
     });
   }
@@ -6488,6 +6506,7 @@ ${call.body ?? ""}`;
     },
     destroy() {
       clearInterval(sweeper);
+      sweeper = void 0;
       for (const conn of [...idle, ...busy]) conn.socket.destroy();
       idle.length = 0;
       busy.clear();

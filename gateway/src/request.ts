@@ -14,10 +14,17 @@ export type EmbedRequest = {
 /** Limits applied to every embed request; built once at start by {@link requestLimits}. */
 export type RequestLimits = { maxInputs: number; maxInputChars: number; allowedModels: ReadonlySet<string> };
 
-/** The limits from the config, with the model allowlist tagged once: `bge-m3` admits `bge-m3` and `bge-m3:latest`, and nothing else. */
+/** The limits from the config, with every name a request may use for an allowed model spelled out once: `bge-m3` admits `bge-m3` and `bge-m3:latest`, and nothing else. */
 export function requestLimits(config: { maxInputs: number; maxInputChars: number; models: string[] }): RequestLimits {
-  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: new Set(config.models.map(withTag)) };
+  const names = new Set<string>();
+  for (const model of config.models.map(withTag)) {
+    names.add(model);
+    if (model.endsWith(LATEST)) names.add(model.slice(0, -LATEST.length));
+  }
+  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: names };
 }
+
+const LATEST = ":latest";
 
 /** Reads the body, refusing (413) as soon as it is known to exceed the limit: by its Content-Length, or while it streams. */
 export async function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Buffer> {
@@ -66,17 +73,19 @@ export function parseEmbedRequest(body: Buffer, limits: RequestLimits, openai: b
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest("the body must be a JSON object");
   const fields = parsed as Record<string, unknown>;
   if (typeof fields.model !== "string" || fields.model === "") throw badRequest("model is required");
-  if (!limits.allowedModels.has(withTag(fields.model))) {
+  if (!limits.allowedModels.has(fields.model)) {
     throw new GatewayError("model_not_allowed:gateway", { message: `model "${fields.model.slice(0, 100)}" is not allowed here` });
   }
-  const inputs = typeof fields.input === "string" ? [fields.input] : fields.input;
-  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((x) => typeof x === "string")) {
-    throw badRequest("input must be a string or a non-empty array of strings");
+  const inputs: unknown = typeof fields.input === "string" ? [fields.input] : fields.input;
+  if (!Array.isArray(inputs) || inputs.length === 0) throw badRequest("input must be a string or a non-empty array of strings");
+  // One plain loop over the inputs, which runs for every request; the checks keep their order.
+  let longest = 0;
+  for (const input of inputs) {
+    if (typeof input !== "string") throw badRequest("input must be a string or a non-empty array of strings");
+    if (input.length > longest) longest = input.length;
   }
   if (inputs.length > limits.maxInputs) throw new GatewayError("payload_too_large:gateway", { message: `at most ${limits.maxInputs} inputs per request` });
-  if (inputs.some((x) => x.length > limits.maxInputChars)) {
-    throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
-  }
+  if (longest > limits.maxInputChars) throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
   if (fields.truncate !== undefined && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
   // Both APIs take `dimensions` (Ollama cuts the vector short); the gateway serves the
   // model's own size only, and says so rather than answering with another size.
