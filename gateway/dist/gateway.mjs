@@ -5845,12 +5845,15 @@ async function answer(options) {
   const { reply, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps);
-  metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
+  const record = () => metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
   let upstream;
-  if (missing.length > 0) {
+  if (missing.length === 0) record();
+  else {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
     const passThrough = surface === "ollama" && missing.length === request.inputs.length;
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough });
+    const pending = embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough });
+    record();
+    upstream = await pending;
     if (keys || !passThrough) {
       const parsed = upstream.answer.embeddings;
       missing.forEach((index, j) => {
@@ -6434,8 +6437,10 @@ function createSocketUpstream(base) {
   function attempt(call, request, allowStale) {
     const started = performance.now();
     return new Promise((resolve, reject) => {
+      if (call.cancel?.cancelled) return reject(cancelledError());
       const reused = idle.pop();
       const conn = reused ?? open();
+      conn.socket.write(request);
       busy.add(conn);
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
@@ -6484,8 +6489,6 @@ function createSocketUpstream(base) {
           settle(new GatewayError("unavailable:upstream"));
         }
       };
-      if (call.cancel?.cancelled) return settle(cancelledError());
-      conn.socket.write(request);
       conn.deadlineAt = started + call.deadlineMs;
       conn.expire = () => settle(new GatewayError("timeout:upstream"));
       sweepWhileInUse();

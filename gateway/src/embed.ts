@@ -38,15 +38,19 @@ async function answer(options: { reply: Reply; surface: ErrorSurface; cancel: Ca
   const { reply, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps);
-  // Metrics are plain tallies here, moved into prom-client at scrape time.
-  metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
+  // Metrics are plain tallies here, moved into prom-client at scrape time; counted once the
+  // call is on its way (it is written in this turn when a slot is free).
+  const record = () => metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
   let upstream: UpstreamAnswer | undefined;
-  if (missing.length > 0) {
+  if (missing.length === 0) record();
+  else {
     const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
     // Nothing came from the cache: Ollama's own bytes, already checked, go out unchanged,
     // and the vectors are only parsed when the cache keeps them.
     const passThrough = surface === "ollama" && missing.length === request.inputs.length;
-    upstream = await embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough });
+    const pending = embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough });
+    record();
+    upstream = await pending;
     if (keys || !passThrough) {
       const parsed = upstream.answer.embeddings;
       missing.forEach((index, j) => {

@@ -81,8 +81,12 @@ export function createSocketUpstream(base: URL): Upstream {
   function attempt(call: UpstreamCall, request: string, allowStale: boolean): Promise<UpstreamReply> {
     const started = performance.now();
     return new Promise((resolve, reject) => {
+      if (call.cancel?.cancelled) return reject(cancelledError());
       const reused = idle.pop();
       const conn = reused ?? open();
+      // Written first: the reply cannot arrive before this turn ends, so the parser, the
+      // deadline and the cancel hook are set up while the upstream works, not before it starts.
+      conn.socket.write(request);
       busy.add(conn);
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
@@ -134,10 +138,6 @@ export function createSocketUpstream(base: URL): Upstream {
           settle(new GatewayError("unavailable:upstream"));
         },
       };
-      if (call.cancel?.cancelled) return settle(cancelledError());
-      // Written first: the reply cannot arrive before this turn ends, and the deadline and
-      // cancel hook are set while the upstream works, not before it starts.
-      conn.socket.write(request);
       conn.deadlineAt = started + call.deadlineMs;
       conn.expire = () => settle(new GatewayError("timeout:upstream"));
       sweepWhileInUse();
