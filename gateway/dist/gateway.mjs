@@ -5443,10 +5443,23 @@ function digitsAt(buffer, start, end) {
 
 // gateway/src/fast-path.ts
 var MAX_PENDING_BYTES = 64 * 1024;
+var [MIN_SWEEP_MS, MAX_SWEEP_MS] = [10, 1e3];
 var REQUEST_TIMEOUT_ANSWER = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n";
 function createFastPath(options) {
   const { handler, metrics } = options;
   const open = /* @__PURE__ */ new Set();
+  const checkEveryMs = Math.max(MIN_SWEEP_MS, Math.min(MAX_SWEEP_MS, Math.floor(Math.min(options.headersTimeoutMs, options.idleTimeoutMs) / 4)));
+  let sweeper;
+  const sweep = () => {
+    const now = performance.now();
+    for (const conn of open) {
+      const limit = conn.served === 0 ? options.headersTimeoutMs : options.idleTimeoutMs;
+      if (now - conn.lastActive >= limit) conn.expire();
+    }
+    if (open.size > 0) return;
+    clearInterval(sweeper);
+    sweeper = void 0;
+  };
   const keepAlive = `Connection: keep-alive\r
 Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
 \r
@@ -5492,13 +5505,15 @@ Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
         socket.uncork();
         handler.finish(x, status);
         metrics.fastPath.served++;
-        if (conn.served++ === 0) socket.setTimeout(options.idleTimeoutMs);
+        conn.served++;
+        conn.lastActive = performance.now();
         if (close) return void socket.end(() => socket.destroy());
         if (!socket.writableNeedDrain) return proceed(conn);
         conn.draining = true;
         socket.pause();
         socket.once("drain", () => {
           conn.draining = false;
+          conn.lastActive = performance.now();
           proceed(conn);
         });
       },
@@ -5525,8 +5540,9 @@ ${tail}`;
   };
   return {
     accept(socket) {
-      const conn = { socket, held: void 0, request: void 0, draining: false, abort: () => void 0, served: 0, tokenMemo: { tokens: void 0, authorization: void 0, id: void 0 }, detach: () => void 0 };
+      const conn = { socket, held: void 0, request: void 0, draining: false, abort: () => void 0, served: 0, tokenMemo: { tokens: void 0, authorization: void 0, id: void 0 }, lastActive: performance.now(), expire: () => void 0, detach: () => void 0 };
       const onData = (chunk) => {
+        conn.lastActive = performance.now();
         conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;
         if (!conn.request && !conn.draining) return next(conn);
         if (conn.held.length > MAX_PENDING_BYTES) socket.pause();
@@ -5541,21 +5557,21 @@ ${tail}`;
         handler.finish(x, 499);
       };
       const onError = () => void socket.destroy();
-      const onTimeout = () => {
+      conn.expire = () => {
         if (conn.request) return;
+        conn.lastActive = Infinity;
         if (conn.draining) return void socket.destroy();
         if (conn.served === 0) socket.end(REQUEST_TIMEOUT_ANSWER, () => socket.destroy());
         else socket.destroy();
       };
       conn.detach = () => {
         open.delete(conn);
-        socket.setTimeout(0);
-        socket.off("data", onData).off("end", onEnd).off("close", onClose).off("error", onError).off("timeout", onTimeout);
+        socket.off("data", onData).off("end", onEnd).off("close", onClose).off("error", onError);
       };
       open.add(conn);
+      sweeper ??= setInterval(sweep, checkEveryMs).unref();
       socket.setNoDelay(true);
-      socket.setTimeout(options.headersTimeoutMs);
-      socket.on("data", onData).on("end", onEnd).on("close", onClose).on("error", onError).on("timeout", onTimeout);
+      socket.on("data", onData).on("end", onEnd).on("close", onClose).on("error", onError);
     },
     closeIdle() {
       for (const conn of open) if (!conn.request) conn.socket.destroy();

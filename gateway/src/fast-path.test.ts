@@ -134,3 +134,27 @@ describe("fast path: a kept-alive connection's token", () => {
     }
   });
 });
+
+describe("fast path: idle connections", () => {
+  it("keeps a connection open after its answer, then closes it once idle past the announced keep-alive timeout", async () => {
+    const h = await startHarness();
+    const socket = connect(Number(new URL(h.url).port), "127.0.0.1");
+    let seen = "";
+    let closed = false;
+    socket.on("data", (chunk: Buffer) => (seen += chunk.toString("latin1")));
+    socket.on("close", () => (closed = true));
+    try {
+      socket.write(embed());
+      await expect.poll(() => statusOf(seen)).toBe(200);
+      const announced = Number(/\r\nKeep-Alive: timeout=(\d+)\r\n/.exec(seen)?.[1]);
+      expect(announced).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(closed).toBe(false); // still kept alive well inside the timeout
+      await expect.poll(() => closed, { timeout: announced * 1_000 + 3_000, interval: 100 }).toBe(true);
+      expect(h.gateway.metrics.fastPath.served).toBe(1);
+    } finally {
+      socket.destroy();
+      await h.stop();
+    }
+  });
+});

@@ -16,6 +16,8 @@ import { judgeRequest } from "./request-head";
 // Pipelined bytes held while a request is in flight; past this the socket stops reading
 // (node:http pauses a pipelining client the same way).
 const MAX_PENDING_BYTES = 64 * 1024;
+// The sweep's bounds, as node:http's connectionsCheckingInterval.
+const [MIN_SWEEP_MS, MAX_SWEEP_MS] = [10, 1_000];
 // What node:http writes to a connection that sent nothing within its headers timeout.
 const REQUEST_TIMEOUT_ANSWER = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n";
 
@@ -30,7 +32,8 @@ export type FastPath = {
 };
 
 // `request`: the one in flight; `draining`: answers wait in memory for a client that is not reading.
-type Conn = { socket: Socket; held: Buffer | undefined; request: Exchange | undefined; draining: boolean; abort: () => void; served: number; tokenMemo: TokenMemo; detach(): void };
+// `lastActive`: the last read, answer or drain, for the timeouts' sweep.
+type Conn = { socket: Socket; held: Buffer | undefined; request: Exchange | undefined; draining: boolean; abort: () => void; served: number; tokenMemo: TokenMemo; lastActive: number; expire(): void; detach(): void };
 
 /** Creates the fast path; `handOff` gives a socket (its held bytes already put back) to node:http. */
 export function createFastPath(options: {
@@ -46,6 +49,22 @@ export function createFastPath(options: {
 }): FastPath {
   const { handler, metrics } = options;
   const open = new Set<Conn>();
+
+  // Timeouts by one sweep over the open connections, as node:http checks its own, instead
+  // of a timer per socket, which Node refreshes on every read and write of the hot path.
+  // A connection times out up to one sweep late; the sweep runs while any is open.
+  const checkEveryMs = Math.max(MIN_SWEEP_MS, Math.min(MAX_SWEEP_MS, Math.floor(Math.min(options.headersTimeoutMs, options.idleTimeoutMs) / 4)));
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweep = () => {
+    const now = performance.now();
+    for (const conn of open) {
+      const limit = conn.served === 0 ? options.headersTimeoutMs : options.idleTimeoutMs;
+      if (now - conn.lastActive >= limit) conn.expire();
+    }
+    if (open.size > 0) return;
+    clearInterval(sweeper);
+    sweeper = undefined;
+  };
   const keepAlive = `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1000)}\r\n\r\n`;
 
   const handOff = (conn: Conn) => {
@@ -95,7 +114,8 @@ export function createFastPath(options: {
         socket.uncork();
         handler.finish(x, status);
         metrics.fastPath.served++;
-        if (conn.served++ === 0) socket.setTimeout(options.idleTimeoutMs);
+        conn.served++;
+        conn.lastActive = performance.now();
         if (close) return void socket.end(() => socket.destroy());
         // A client that pipelines requests but does not read the answers gets no more
         // served until it does: otherwise its answers would pile up in memory.
@@ -104,6 +124,7 @@ export function createFastPath(options: {
         socket.pause();
         socket.once("drain", () => {
           conn.draining = false;
+          conn.lastActive = performance.now();
           proceed(conn);
         });
       },
@@ -130,8 +151,9 @@ export function createFastPath(options: {
 
   return {
     accept(socket) {
-      const conn: Conn = { socket, held: undefined, request: undefined, draining: false, abort: () => undefined, served: 0, tokenMemo: { tokens: undefined, authorization: undefined, id: undefined }, detach: () => undefined };
+      const conn: Conn = { socket, held: undefined, request: undefined, draining: false, abort: () => undefined, served: 0, tokenMemo: { tokens: undefined, authorization: undefined, id: undefined }, lastActive: performance.now(), expire: () => undefined, detach: () => undefined };
       const onData = (chunk: Buffer) => {
+        conn.lastActive = performance.now();
         conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;
         if (!conn.request && !conn.draining) return next(conn);
         if (conn.held.length > MAX_PENDING_BYTES) socket.pause();
@@ -147,8 +169,9 @@ export function createFastPath(options: {
         handler.finish(x, 499);
       };
       const onError = () => void socket.destroy();
-      const onTimeout = () => {
-        if (conn.request) return; // an answer on its way; the timer restarts when it is written
+      conn.expire = () => {
+        if (conn.request) return; // an answer on its way; the wait starts again when it is written
+        conn.lastActive = Infinity; // once: the socket is on its way out
         if (conn.draining) return void socket.destroy(); // answers unread for the whole idle timeout
         // Ended, then destroyed: a client that never closes its side cannot keep the socket half-open.
         if (conn.served === 0) socket.end(REQUEST_TIMEOUT_ANSWER, () => socket.destroy());
@@ -156,13 +179,12 @@ export function createFastPath(options: {
       };
       conn.detach = () => {
         open.delete(conn);
-        socket.setTimeout(0);
-        socket.off("data", onData).off("end", onEnd).off("close", onClose).off("error", onError).off("timeout", onTimeout);
+        socket.off("data", onData).off("end", onEnd).off("close", onClose).off("error", onError);
       };
       open.add(conn);
+      sweeper ??= setInterval(sweep, checkEveryMs).unref(); // open sockets keep the process up
       socket.setNoDelay(true);
-      socket.setTimeout(options.headersTimeoutMs);
-      socket.on("data", onData).on("end", onEnd).on("close", onClose).on("error", onError).on("timeout", onTimeout);
+      socket.on("data", onData).on("end", onEnd).on("close", onClose).on("error", onError);
     },
     closeIdle() {
       for (const conn of open) if (!conn.request) conn.socket.destroy();
