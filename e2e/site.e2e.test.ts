@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { COMPILE_HINT } from "@/lib/build/compile-hints";
 import { loadPosts, loadProjects, loadResume } from "@/lib/content/load";
 import { site } from "@/lib/site";
 import { openPage, saveScreenshot, useFileBrowser } from "./browser";
@@ -29,6 +30,15 @@ describe("every page", () => {
       expect(await page.title(), path).toContain(path === "/" ? site.name : title);
     }
     expect(errors).toEqual([]);
+  });
+
+  it("starts its scripts with V8's compile hint, added by `npm run build` (postbuild), on the home page, a post and the resume", async () => {
+    for (const path of ["/", loadPosts()[0]!.url, "/resume"]) {
+      const html = await (await fetch(baseUrl + path)).text();
+      const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/g)].filter((tag) => !/nomodule/i.test(tag[0])).map((tag) => tag[1]!);
+      expect(scripts.length, path).toBeGreaterThan(0);
+      for (const src of scripts) expect((await (await fetch(baseUrl + src)).text()).startsWith(COMPILE_HINT), `${path}: ${src}`).toBe(true);
+    }
   });
 
   it("serves the feed, sitemap and robots as text with the right types", async () => {
