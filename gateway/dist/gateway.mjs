@@ -5993,10 +5993,15 @@ function createHandler(options) {
   };
 }
 function identify(tokens, authorization, memo) {
-  if (memo && memo.tokens === tokens && memo.authorization === authorization) return memo.id;
+  if (memo && memo.tokens === tokens && sameHeader(memo.authorization ?? "", authorization ?? "")) return memo.id;
   const id = tokens.identify(bearerToken(authorization));
   if (memo) Object.assign(memo, { tokens, authorization, id });
   return id;
+}
+function sameHeader(remembered, presented) {
+  let difference = remembered.length ^ presented.length;
+  for (let i = 0; i < remembered.length; i++) difference |= remembered.charCodeAt(i) ^ (presented.charCodeAt(i) | 0);
+  return difference === 0;
 }
 
 // gateway/src/health.ts
@@ -6188,7 +6193,7 @@ import { connect } from "node:net";
 var MAX_HEAD_BYTES = 16 * 1024;
 var MAX_CHUNK_SIZE_DIGITS = 8;
 var EMPTY = Buffer.alloc(0);
-var [CR2, LF2, SPACE2, TAB2, COLON3, SEMICOLON, COMMA2, ZERO3, NINE3] = [13, 10, 32, 9, 58, 59, 44, 48, 57];
+var [CR2, LF2, SPACE2, TAB2, COLON3, SEMICOLON, COMMA2, ZERO3, NINE3, DEL] = [13, 10, 32, 9, 58, 59, 44, 48, 57, 127];
 var HTTP_1 = Buffer.from("HTTP/1.", "latin1");
 var CONTENT_LENGTH2 = bytesOf("content-length");
 var TRANSFER_ENCODING = bytesOf("transfer-encoding");
@@ -6310,6 +6315,11 @@ var Parser = class {
       this.scanned = Math.max(start, pending.length - 3);
       if (pending.length - start > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
       return false;
+    }
+    for (let i = start; i < headEnd; i++) {
+      const c = pending[i];
+      if (c === CR2 && pending[i + 1] === LF2) i++;
+      else if (c < SPACE2 && c !== TAB2 || c === DEL) throw new ReplyError("control byte in reply head");
     }
     const statusEnd = lineEndBefore(pending, start, headEnd);
     const minor = pending[start + 7];

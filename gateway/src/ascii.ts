@@ -9,7 +9,8 @@ export function bytesOf(lowerCase: string): Uint8Array {
 /**
  * Whether `buffer[start, end)` spells `lower` (ASCII letters, digits and `-`) in any case.
  * Setting bit 0x20 lowers an ASCII letter and keeps `-` and digits; of the bytes a header
- * name or value may hold (no CR, LF or NUL), no other turns into a letter, a digit or `-`.
+ * name or value may hold (no control byte: both readers refuse CR, LF and the rest before
+ * this is asked; CR would read as `-`), no other turns into a letter, a digit or `-`.
  */
 export function spells(buffer: Uint8Array, start: number, end: number, lower: Uint8Array): boolean {
   if (end - start !== lower.length) return false;

@@ -102,12 +102,13 @@ describe("fast path: leaving clients and closing", () => {
 describe("fast path: a kept-alive connection's token", () => {
   const bad = `Authorization: Bearer ${"w".repeat(40)}\r\n`;
 
-  it("attack: switching tokens on one kept-alive connection is judged anew each time (good, bad, good, none)", async () => {
+  it("attack: switching tokens on one kept-alive connection is judged anew each time (good, bad, good, one character off, none)", async () => {
     const h = await startHarness();
+    const oneOff = `Authorization: Bearer ${TOKEN.slice(0, -1)}X\r\n`; // the same length as the remembered header
     try {
-      const { answers } = await rawExchange(h.url, [embed(), embed("x", bad), embed(), embed("x", "")], { answers: 4, gapMs: 50 });
-      expect(answers.map(statusOf)).toEqual([200, 401, 200, 401]);
-      expect(h.gateway.metrics.fastPath.served).toBe(4);
+      const { answers } = await rawExchange(h.url, [embed(), embed("x", bad), embed(), embed("x", oneOff), embed("x", "")], { answers: 5, gapMs: 50 });
+      expect(answers.map(statusOf)).toEqual([200, 401, 200, 401, 401]);
+      expect(h.gateway.metrics.fastPath.served).toBe(5);
       expect(h.fake.requests).toHaveLength(2);
     } finally {
       await h.stop();

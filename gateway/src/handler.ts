@@ -24,9 +24,10 @@ const WWW_AUTHENTICATE = ["WWW-Authenticate", 'Bearer realm="embed-gateway"'];
 /**
  * A connection's last token verdict. A kept-alive client sends the same Authorization
  * header with every request; when the header and the token set are unchanged, the verdict
- * stands and the token is not hashed again. The comparison is between two headers this
- * client sent, so its timing says nothing about any allowed token; a reloaded tokens file
- * is a new set, which no memo matches.
+ * stands and the token is not hashed again. The remembered header may be another client's
+ * (a proxy can pool several clients on one connection), so the comparison takes the same
+ * time whatever the presented header holds; a reloaded tokens file is a new set, which no
+ * memo matches.
  */
 export type TokenMemo = { tokens: TokenSet | undefined; authorization: string | undefined; id: string | undefined };
 
@@ -92,8 +93,16 @@ export function createHandler(options: { deps: EmbedDeps; health: HealthCheck; t
 
 // The client id of an Authorization header, from the connection's memo when it still applies.
 function identify(tokens: TokenSet, authorization: string | undefined, memo: TokenMemo | undefined): string | undefined {
-  if (memo && memo.tokens === tokens && memo.authorization === authorization) return memo.id;
+  if (memo && memo.tokens === tokens && sameHeader(memo.authorization ?? "", authorization ?? "")) return memo.id;
   const id = tokens.identify(bearerToken(authorization));
   if (memo) Object.assign(memo, { tokens, authorization, id });
   return id;
+}
+
+// Whether `presented` equals `remembered`, in a time that depends only on the remembered
+// header's length: every character of it is compared, whatever `presented` holds.
+function sameHeader(remembered: string, presented: string): boolean {
+  let difference = remembered.length ^ presented.length;
+  for (let i = 0; i < remembered.length; i++) difference |= remembered.charCodeAt(i) ^ (presented.charCodeAt(i) | 0);
+  return difference === 0;
 }

@@ -66,6 +66,16 @@ describe("createReplyParser", () => {
     }
   });
 
+  it("attack: refuses a reply head with a bare CR or LF or another control byte (a bare CR would read as '-' in a header name)", () => {
+    const heads = ["Content\rLength: 2", "Connection: keep\ralive", "Transfer-Encoding: chunked\r", "X: 1\nContent-Length: 2", "X: a\u0000b", "X: a\u007fb", "Transfer\u000bEncoding: chunked"];
+    for (const head of heads) {
+      expect(() => createReplyParser(1_000).push(Buffer.from(`HTTP/1.1 200 OK\r\n${head}\r\nContent-Length: 2\r\n\r\n{}`, "latin1")), JSON.stringify(head)).toThrow(ReplyError);
+    }
+    expect(() => createReplyParser(1_000).push(Buffer.from("HTTP/1.1 200 O\nK\r\nContent-Length: 2\r\n\r\n{}"))).toThrow(ReplyError);
+    const tabbed = createReplyParser(1_000); // a tab inside a value is plain
+    expect(tabbed.push(Buffer.from("HTTP/1.1 200 OK\r\nX-Note: a\tb\r\nContent-Length: 2\r\n\r\n{}"))).toBe(true);
+  });
+
   it("does not reuse a connection that sent bytes past the end of the reply", () => {
     const parser = createReplyParser(1_000);
     expect(parser.push(Buffer.from(`${lengthReply}HTTP/1.1 200 OK\r\n`))).toBe(true);

@@ -8,7 +8,7 @@ import { bytesOf, spells } from "./ascii";
 const MAX_HEAD_BYTES = 16 * 1024; // Ollama's heads are ~200 bytes; a longer one is not Ollama
 const MAX_CHUNK_SIZE_DIGITS = 8; // hex digits: chunks up to 4 GB, far past any body cap
 const EMPTY = Buffer.alloc(0);
-const [CR, LF, SPACE, TAB, COLON, SEMICOLON, COMMA, ZERO, NINE] = [0x0d, 0x0a, 0x20, 0x09, 0x3a, 0x3b, 0x2c, 0x30, 0x39];
+const [CR, LF, SPACE, TAB, COLON, SEMICOLON, COMMA, ZERO, NINE, DEL] = [0x0d, 0x0a, 0x20, 0x09, 0x3a, 0x3b, 0x2c, 0x30, 0x39, 0x7f];
 const HTTP_1 = Buffer.from("HTTP/1.", "latin1");
 const CONTENT_LENGTH = bytesOf("content-length");
 const TRANSFER_ENCODING = bytesOf("transfer-encoding");
@@ -153,6 +153,13 @@ class Parser implements ReplyParser {
       this.scanned = Math.max(start, pending.length - 3);
       if (pending.length - start > MAX_HEAD_BYTES) throw new ReplyError("reply head too long");
       return false;
+    }
+    // A control byte other than a tab, or a CR or LF that is not a line's CRLF, is not
+    // guessed at (a bare CR would even read as `-` in a header name): the reply is refused.
+    for (let i = start; i < headEnd; i++) {
+      const c = pending[i];
+      if (c === CR && pending[i + 1] === LF) i++;
+      else if ((c < SPACE && c !== TAB) || c === DEL) throw new ReplyError("control byte in reply head");
     }
     // The status line: `HTTP/1.x NNN`, then a space and a reason phrase, or nothing.
     const statusEnd = lineEndBefore(pending, start, headEnd);
