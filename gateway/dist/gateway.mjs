@@ -5360,6 +5360,7 @@ function tooLarge(maxBytes) {
 }
 
 // gateway/src/ascii.ts
+var [ZERO, NINE] = [48, 57];
 function bytesOf(lowerCase) {
   return Uint8Array.from(lowerCase, (c) => c.charCodeAt(0));
 }
@@ -5368,13 +5369,23 @@ function spells(buffer, start, end, lower) {
   for (let i = 0; i < lower.length; i++) if ((buffer[start + i] | 32) !== lower[i]) return false;
   return true;
 }
+function decimalOf(buffer, start, end) {
+  if (start === end) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = buffer[i];
+    if (c < ZERO || c > NINE) return -1;
+    value = value * 10 + (c - ZERO);
+  }
+  return value;
+}
 
 // gateway/src/request-head.ts
 var FAST_MAX_HEAD_BYTES = 4 * 1024;
 var MAX_LENGTH_DIGITS = 7;
 var HAND_OFF = { kind: "hand-off" };
 var REQUEST_LINE = Buffer.from("POST /api/embed HTTP/1.1\r\n", "latin1");
-var [CR, LF, SPACE, TAB, COLON, ZERO, NINE] = [13, 10, 32, 9, 58, 48, 57];
+var [CR, LF, SPACE, TAB, COLON, ZERO2] = [13, 10, 32, 9, 58, 48];
 var TOKEN_CHAR = new Uint8Array(256);
 for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") TOKEN_CHAR[c.charCodeAt(0)] = 1;
 var HOST = bytesOf("host");
@@ -5414,7 +5425,9 @@ function judgeRequest(buffer) {
     if (spells(buffer, nameStart, nameEnd, HOST)) host++;
     else if (spells(buffer, nameStart, nameEnd, CONTENT_LENGTH)) {
       if (length >= 0) return HAND_OFF;
-      length = digitsAt(buffer, valueStart, valueEnd);
+      const digits = valueEnd - valueStart;
+      if (digits > MAX_LENGTH_DIGITS || digits > 1 && buffer[valueStart] === ZERO2) return HAND_OFF;
+      length = decimalOf(buffer, valueStart, valueEnd);
       if (length < 0) return HAND_OFF;
     } else if (spells(buffer, nameStart, nameEnd, AUTHORIZATION)) {
       if (authorization !== void 0) return HAND_OFF;
@@ -5428,17 +5441,6 @@ function judgeRequest(buffer) {
   const bodyEnd = at + length;
   if (bodyEnd > size) return HAND_OFF;
   return { kind: "embed", authorization, bodyStart: at, bodyEnd };
-}
-function digitsAt(buffer, start, end) {
-  const count = end - start;
-  if (count < 1 || count > MAX_LENGTH_DIGITS || buffer[start] === ZERO && count > 1) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const c = buffer[i];
-    if (c < ZERO || c > NINE) return -1;
-    value = value * 10 + (c - ZERO);
-  }
-  return value;
 }
 
 // gateway/src/fast-path.ts
@@ -5628,7 +5630,7 @@ function encodeFloat32Base64(vector) {
 
 // gateway/src/reply-check.ts
 var MAX_DEPTH = 32;
-var [QUOTE, BACKSLASH, COMMA, COLON2, MINUS, PLUS, DOT, ZERO2, NINE2] = [34, 92, 44, 58, 45, 43, 46, 48, 57];
+var [QUOTE, BACKSLASH, COMMA, COLON2, MINUS, PLUS, DOT, ZERO3, NINE2] = [34, 92, 44, 58, 45, 43, 46, 48, 57];
 var [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [91, 93, 123, 125];
 var EMBEDDINGS = Buffer.from("embeddings");
 var LITERALS = [Buffer.from("true"), Buffer.from("false"), Buffer.from("null")];
@@ -5657,12 +5659,12 @@ function isEmbedReply(body, inputCount) {
   };
   const digits = () => {
     const from = at;
-    while (body[at] >= ZERO2 && body[at] <= NINE2) at++;
+    while (body[at] >= ZERO3 && body[at] <= NINE2) at++;
     return at > from;
   };
   const number = () => {
     if (body[at] === MINUS) at++;
-    if (body[at] === ZERO2) at++;
+    if (body[at] === ZERO3) at++;
     else if (!digits()) return false;
     if (body[at] === DOT) {
       at++;
@@ -5700,7 +5702,7 @@ function isEmbedReply(body, inputCount) {
     if (c === QUOTE) return string();
     if (c === OPEN_ARRAY) return list(CLOSE_ARRAY, () => value(depth + 1)) >= 0;
     if (c === OPEN_OBJECT) return list(CLOSE_OBJECT, () => member(depth + 1)) >= 0;
-    if (c === MINUS || c >= ZERO2 && c <= NINE2) return number();
+    if (c === MINUS || c >= ZERO3 && c <= NINE2) return number();
     const literal = LITERALS.find((word) => body.subarray(at, at + word.length).equals(word));
     if (literal === void 0) return false;
     at += literal.length;
@@ -5758,25 +5760,25 @@ function scanVector(b, start) {
   if (c === CLOSE_ARRAY) return i + 1;
   for (; ; ) {
     if (c === MINUS) c = b[++i];
-    if (c === ZERO2) c = b[++i];
-    else if (c > ZERO2 && c <= NINE2) do
+    if (c === ZERO3) c = b[++i];
+    else if (c > ZERO3 && c <= NINE2) do
       c = b[++i];
-    while (c >= ZERO2 && c <= NINE2);
+    while (c >= ZERO3 && c <= NINE2);
     else return -1;
     if (c === DOT) {
       c = b[++i];
-      if (!(c >= ZERO2 && c <= NINE2)) return -1;
+      if (!(c >= ZERO3 && c <= NINE2)) return -1;
       do
         c = b[++i];
-      while (c >= ZERO2 && c <= NINE2);
+      while (c >= ZERO3 && c <= NINE2);
     }
     if (c === 101 || c === 69) {
       c = b[++i];
       if (c === PLUS || c === MINUS) c = b[++i];
-      if (!(c >= ZERO2 && c <= NINE2)) return -1;
+      if (!(c >= ZERO3 && c <= NINE2)) return -1;
       do
         c = b[++i];
-      while (c >= ZERO2 && c <= NINE2);
+      while (c >= ZERO3 && c <= NINE2);
     }
     if (c === CLOSE_ARRAY) return i + 1;
     if (c !== COMMA) return -1;
@@ -6193,7 +6195,7 @@ import { connect } from "node:net";
 var MAX_HEAD_BYTES = 16 * 1024;
 var MAX_CHUNK_SIZE_DIGITS = 8;
 var EMPTY = Buffer.alloc(0);
-var [CR2, LF2, SPACE2, TAB2, COLON3, SEMICOLON, COMMA2, ZERO3, NINE3, DEL] = [13, 10, 32, 9, 58, 59, 44, 48, 57, 127];
+var [CR2, LF2, SPACE2, TAB2, COLON3, SEMICOLON, COMMA2, ZERO4, NINE3, DEL] = [13, 10, 32, 9, 58, 59, 44, 48, 57, 127];
 var HTTP_1 = Buffer.from("HTTP/1.", "latin1");
 var CONTENT_LENGTH2 = bytesOf("content-length");
 var TRANSFER_ENCODING = bytesOf("transfer-encoding");
@@ -6323,12 +6325,12 @@ var Parser = class {
     }
     const statusEnd = lineEndBefore(pending, start, headEnd);
     const minor = pending[start + 7];
-    const digits = [pending[start + 9], pending[start + 10], pending[start + 11]];
-    const isStatusLine = statusEnd - start >= 12 && spellsExactly(pending, start, HTTP_1) && (minor === ZERO3 || minor === ZERO3 + 1) && pending[start + 8] === SPACE2 && digits.every((c) => c >= ZERO3 && c <= NINE3) && (statusEnd === start + 12 || pending[start + 12] === SPACE2);
+    const status = decimalOf(pending, start + 9, start + 12);
+    const isStatusLine = statusEnd - start >= 12 && spellsExactly(pending, start, HTTP_1) && (minor === ZERO4 || minor === ZERO4 + 1) && pending[start + 8] === SPACE2 && status >= 0 && (statusEnd === start + 12 || pending[start + 12] === SPACE2);
     if (!isStatusLine) throw new ReplyError("not an HTTP/1.x status line");
     let length = -1;
     let chunked = false;
-    let keepAlive = minor !== ZERO3;
+    let keepAlive = minor !== ZERO4;
     for (let line = statusEnd + 2; line < headEnd; ) {
       const end = lineEndBefore(pending, line, headEnd);
       let colon = line;
@@ -6349,9 +6351,8 @@ var Parser = class {
       line = end + 2;
     }
     this.at = this.scanned = headEnd + 4;
-    this.status = (digits[0] - ZERO3) * 100 + (digits[1] - ZERO3) * 10 + (digits[2] - ZERO3);
+    this.status = status;
     this.keepAlive = keepAlive;
-    const status = this.status;
     if (status >= 100 && status < 200) return true;
     if (status === 204 || status === 304) this.phase = "done";
     else if (chunked) this.phase = "chunk-size";
@@ -6379,16 +6380,6 @@ function trimmed(buffer, start, end) {
   while (end > start && (buffer[end - 1] === SPACE2 || buffer[end - 1] === TAB2)) end--;
   return [start, end];
 }
-function decimalOf(buffer, start, end) {
-  if (start === end) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const c = buffer[i];
-    if (c < ZERO3 || c > NINE3) return -1;
-    value = value * 10 + (c - ZERO3);
-  }
-  return value;
-}
 function chunkSizeOf(buffer, start, end) {
   let at = trimmed(buffer, start, end)[0];
   let value = 0;
@@ -6404,7 +6395,7 @@ function chunkSizeOf(buffer, start, end) {
   return value;
 }
 function hexValue(c) {
-  if (c >= ZERO3 && c <= NINE3) return c - ZERO3;
+  if (c >= ZERO4 && c <= NINE3) return c - ZERO4;
   const lower = c | 32;
   return lower >= 97 && lower <= 102 ? lower - 97 + 10 : -1;
 }

@@ -3,7 +3,7 @@
 // Ollama's answers: a cap on the head and on the body, and nothing kept beyond the body.
 // Like request-head.ts it reads bytes in place, in plain loops: on a CPU whose caches went
 // cold while the gateway waited, each regex, string and sub-buffer cost more than its work.
-import { bytesOf, spells } from "./ascii";
+import { bytesOf, decimalOf, spells } from "./ascii";
 
 const MAX_HEAD_BYTES = 16 * 1024; // Ollama's heads are ~200 bytes; a longer one is not Ollama
 const MAX_CHUNK_SIZE_DIGITS = 8; // hex digits: chunks up to 4 GB, far past any body cap
@@ -164,8 +164,8 @@ class Parser implements ReplyParser {
     // The status line: `HTTP/1.x NNN`, then a space and a reason phrase, or nothing.
     const statusEnd = lineEndBefore(pending, start, headEnd);
     const minor = pending[start + 7];
-    const digits = [pending[start + 9], pending[start + 10], pending[start + 11]];
-    const isStatusLine = statusEnd - start >= 12 && spellsExactly(pending, start, HTTP_1) && (minor === ZERO || minor === ZERO + 1) && pending[start + 8] === SPACE && digits.every((c) => c >= ZERO && c <= NINE) && (statusEnd === start + 12 || pending[start + 12] === SPACE);
+    const status = decimalOf(pending, start + 9, start + 12);
+    const isStatusLine = statusEnd - start >= 12 && spellsExactly(pending, start, HTTP_1) && (minor === ZERO || minor === ZERO + 1) && pending[start + 8] === SPACE && status >= 0 && (statusEnd === start + 12 || pending[start + 12] === SPACE);
     if (!isStatusLine) throw new ReplyError("not an HTTP/1.x status line");
     let length = -1;
     let chunked = false;
@@ -192,9 +192,8 @@ class Parser implements ReplyParser {
       line = end + 2;
     }
     this.at = this.scanned = headEnd + 4;
-    this.status = (digits[0] - ZERO) * 100 + (digits[1] - ZERO) * 10 + (digits[2] - ZERO);
+    this.status = status;
     this.keepAlive = keepAlive;
-    const status = this.status;
     if (status >= 100 && status < 200) return true; // an interim answer: the real one follows
     if (status === 204 || status === 304) this.phase = "done";
     else if (chunked) this.phase = "chunk-size";
@@ -226,18 +225,6 @@ function trimmed(buffer: Buffer, start: number, end: number): [number, number] {
   while (start < end && (buffer[start] === SPACE || buffer[start] === TAB)) start++;
   while (end > start && (buffer[end - 1] === SPACE || buffer[end - 1] === TAB)) end--;
   return [start, end];
-}
-
-// Plain decimal digits (one or more) as a number, or -1.
-function decimalOf(buffer: Buffer, start: number, end: number): number {
-  if (start === end) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const c = buffer[i];
-    if (c < ZERO || c > NINE) return -1;
-    value = value * 10 + (c - ZERO);
-  }
-  return value;
 }
 
 // A chunk-size line: hex digits, optional spaces, then nothing or `;` and an extension.

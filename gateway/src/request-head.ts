@@ -7,7 +7,7 @@
 // It reads bytes in plain loops, with no regex, string or sub-buffer per header: on a
 // machine that sleeps between requests the parser runs with cold caches, and every other
 // built-in it touches costs more than the loop itself (a regex version took ~15 us a request).
-import { bytesOf, spells } from "./ascii";
+import { bytesOf, decimalOf, spells } from "./ascii";
 
 /** The fast path takes a request only if its head fits here (node:http allows 8 KB). */
 const FAST_MAX_HEAD_BYTES = 4 * 1024; // a client's usual head is ~200 bytes
@@ -21,7 +21,7 @@ export type HeadVerdict =
 
 const HAND_OFF: HeadVerdict = { kind: "hand-off" };
 const REQUEST_LINE = Buffer.from("POST /api/embed HTTP/1.1\r\n", "latin1");
-const [CR, LF, SPACE, TAB, COLON, ZERO, NINE] = [0x0d, 0x0a, 0x20, 0x09, 0x3a, 0x30, 0x39];
+const [CR, LF, SPACE, TAB, COLON, ZERO] = [0x0d, 0x0a, 0x20, 0x09, 0x3a, 0x30];
 
 // RFC 9110 token characters: a header name is one or more of these.
 const TOKEN_CHAR = new Uint8Array(256);
@@ -75,7 +75,10 @@ export function judgeRequest(buffer: Buffer): HeadVerdict {
     if (spells(buffer, nameStart, nameEnd, HOST)) host++;
     else if (spells(buffer, nameStart, nameEnd, CONTENT_LENGTH)) {
       if (length >= 0) return HAND_OFF;
-      length = digitsAt(buffer, valueStart, valueEnd);
+      // Plain digits without a leading zero, at most MAX_LENGTH_DIGITS: no sign, no spaces, no list.
+      const digits = valueEnd - valueStart;
+      if (digits > MAX_LENGTH_DIGITS || (digits > 1 && buffer[valueStart] === ZERO)) return HAND_OFF;
+      length = decimalOf(buffer, valueStart, valueEnd);
       if (length < 0) return HAND_OFF;
     } else if (spells(buffer, nameStart, nameEnd, AUTHORIZATION)) {
       if (authorization !== undefined) return HAND_OFF;
@@ -91,17 +94,4 @@ export function judgeRequest(buffer: Buffer): HeadVerdict {
   // Only a body already in hand: a slow or large one is node:http's (with its timeouts).
   if (bodyEnd > size) return HAND_OFF;
   return { kind: "embed", authorization, bodyStart: at, bodyEnd };
-}
-
-// The value of plain digits without a leading zero (at most MAX_LENGTH_DIGITS), or -1.
-function digitsAt(buffer: Buffer, start: number, end: number): number {
-  const count = end - start;
-  if (count < 1 || count > MAX_LENGTH_DIGITS || (buffer[start] === ZERO && count > 1)) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const c = buffer[i];
-    if (c < ZERO || c > NINE) return -1;
-    value = value * 10 + (c - ZERO);
-  }
-  return value;
 }
