@@ -130,17 +130,8 @@ describe("fast path: header injection and malformed heads", () => {
 describe("fast path: slow and silent clients", () => {
   it("hands a partial head to node:http, whose header timeout cuts it off (slowloris)", async () => {
     // Attack: slowloris, a head sent a few bytes at a time so it never completes.
-    const h = await startHarness({ headersTimeoutMs: 200, requestTimeoutMs: 400 });
-    try {
-      const bytes = embed(line("Content-Length", String(BODY.length))).match(/.{1,4}/gs) ?? [];
-      const { answers, closed } = await rawExchange(h.url, bytes, { gapMs: 40, waitMs: 3_000 });
-      expect(closed).toBe(true);
-      expect(answers.map(statusOf)).toEqual([408]);
-      expect(h.gateway.metrics.fastPath).toEqual({ served: 0, handedOff: 1 });
-      expect(h.fake.requests).toHaveLength(0);
-    } finally {
-      await h.stop();
-    }
+    const bytes = embed(line("Content-Length", String(BODY.length))).match(/.{1,4}/gs) ?? [];
+    await expectHandedOffThenTimedOut(bytes, 40);
   });
 
   it("answers 408 and closes a connection that sends nothing, as node:http does", async () => {
@@ -153,18 +144,24 @@ describe("fast path: slow and silent clients", () => {
 
   it("hands off a body that has not all arrived; node:http waits for the rest under its request timeout", async () => {
     // Attack: a body declared long and sent slowly, to hold a request open.
-    const h = await startHarness({ headersTimeoutMs: 200, requestTimeoutMs: 400 });
-    try {
-      const { answers, closed } = await rawExchange(h.url, [embed(line("Content-Length", String(BODY.length + 10)))], { waitMs: 3_000 });
-      expect(closed).toBe(true);
-      expect(answers.map(statusOf)).toEqual([408]);
-      expect(h.gateway.metrics.fastPath).toEqual({ served: 0, handedOff: 1 });
-      expect(h.fake.requests).toHaveLength(0);
-    } finally {
-      await h.stop();
-    }
+    await expectHandedOffThenTimedOut([embed(line("Content-Length", String(BODY.length + 10)))]);
   });
 });
+
+// Sends `chunks` (`gapMs` apart) to a gateway with short timeouts: the fast path hands the
+// connection off, node:http answers 408 and closes it, and Ollama never hears of it.
+async function expectHandedOffThenTimedOut(chunks: string[], gapMs?: number): Promise<void> {
+  const h = await startHarness({ headersTimeoutMs: 200, requestTimeoutMs: 400 });
+  try {
+    const { answers, closed } = await rawExchange(h.url, chunks, { gapMs, waitMs: 3_000 });
+    expect(closed).toBe(true);
+    expect(answers.map(statusOf)).toEqual([408]);
+    expect(h.gateway.metrics.fastPath).toEqual({ served: 0, handedOff: 1 });
+    expect(h.fake.requests).toHaveLength(0);
+  } finally {
+    await h.stop();
+  }
+}
 
 // True once the fake saw no new request for 500 ms.
 async function stalled(h: { fake: { requests: unknown[] } }): Promise<boolean> {
