@@ -5443,25 +5443,38 @@ function judgeRequest(buffer) {
   return { kind: "embed", authorization, bodyStart: at, bodyEnd };
 }
 
+// gateway/src/sweep.ts
+function createSweep(everyMs, check) {
+  let timer;
+  const stop = () => {
+    clearInterval(timer);
+    timer = void 0;
+  };
+  return {
+    watch() {
+      timer ??= setInterval(() => void (check(performance.now()) || stop()), everyMs).unref();
+    },
+    stop
+  };
+}
+function checkingIntervalMs(shortestMs) {
+  return Math.max(MIN_CHECK_MS, Math.min(MAX_CHECK_MS, Math.floor(shortestMs / 4)));
+}
+var [MIN_CHECK_MS, MAX_CHECK_MS] = [10, 1e3];
+
 // gateway/src/fast-path.ts
 var MAX_PENDING_BYTES = 64 * 1024;
-var [MIN_SWEEP_MS, MAX_SWEEP_MS] = [10, 1e3];
 var REQUEST_TIMEOUT_ANSWER = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n";
 function createFastPath(options) {
   const { handler, metrics } = options;
   const open = /* @__PURE__ */ new Set();
-  const checkEveryMs = Math.max(MIN_SWEEP_MS, Math.min(MAX_SWEEP_MS, Math.floor(Math.min(options.headersTimeoutMs, options.idleTimeoutMs) / 4)));
-  let sweeper;
-  const sweep = () => {
-    const now = performance.now();
+  const sweep = createSweep(checkingIntervalMs(Math.min(options.headersTimeoutMs, options.idleTimeoutMs)), (now) => {
     for (const conn of open) {
       const limit = conn.served === 0 ? options.headersTimeoutMs : options.idleTimeoutMs;
       if (now - conn.lastActive >= limit) conn.expire();
     }
-    if (open.size > 0) return;
-    clearInterval(sweeper);
-    sweeper = void 0;
-  };
+    return open.size > 0;
+  });
   const keepAlive = `Connection: keep-alive\r
 Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
 \r
@@ -5571,7 +5584,7 @@ ${tail}`;
         socket.off("data", onData).off("end", onEnd).off("close", onClose).off("error", onError);
       };
       open.add(conn);
-      sweeper ??= setInterval(sweep, checkEveryMs).unref();
+      sweep.watch();
       socket.setNoDelay(true);
       socket.on("data", onData).on("end", onEnd).on("close", onClose).on("error", onError);
     },
@@ -6436,21 +6449,12 @@ function createSocketUpstream(base) {
     conn.idleSince = performance.now();
     idle.push(conn);
   };
-  let sweeper;
-  const sweep = () => {
-    const now = performance.now();
+  const sweep = createSweep(SWEEP_MS, (now) => {
     for (const conn of busy) if (conn.deadlineAt <= now) conn.expire?.();
     const oldest = now - IDLE_SOCKET_MS;
     for (const conn of idle.filter((c) => c.idleSince < oldest)) drop(conn);
-    if (busy.size > 0 || idle.length > 0) return;
-    clearInterval(sweeper);
-    sweeper = void 0;
-  };
-  const sweepWhileInUse = () => {
-    if (sweeper) return;
-    sweeper = setInterval(sweep, SWEEP_MS);
-    sweeper.unref();
-  };
+    return busy.size > 0 || idle.length > 0;
+  });
   function attempt(call, request, allowStale) {
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -6508,7 +6512,7 @@ function createSocketUpstream(base) {
       };
       conn.deadlineAt = started + call.deadlineMs;
       conn.expire = () => settle(new GatewayError("timeout:upstream"));
-      sweepWhileInUse();
+      sweep.watch();
       call.cancel?.onCancel(() => settle(cancelledError()));
     });
   }
@@ -6525,8 +6529,7 @@ ${call.body ?? ""}`;
       return attempt(call, request, true);
     },
     destroy() {
-      clearInterval(sweeper);
-      sweeper = void 0;
+      sweep.stop();
       for (const conn of [...idle, ...busy]) conn.socket.destroy();
       idle.length = 0;
       busy.clear();
@@ -6787,7 +6790,7 @@ function createServer2(config) {
       requestTimeout: config.requestTimeoutMs,
       keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
       // Node checks the two timeouts above on this interval; it must be finer than they are.
-      connectionsCheckingInterval: Math.max(10, Math.min(1e3, Math.floor(config.headersTimeoutMs / 4))),
+      connectionsCheckingInterval: checkingIntervalMs(config.headersTimeoutMs),
       maxHeaderSize: 8 * 1024
     },
     handle

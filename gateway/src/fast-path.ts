@@ -12,12 +12,11 @@ import type { Exchange, Handler, TokenMemo } from "./handler";
 import type { GatewayMetrics } from "./metrics";
 import { tooLarge } from "./request";
 import { judgeRequest } from "./request-head";
+import { checkingIntervalMs, createSweep } from "./sweep";
 
 // Pipelined bytes held while a request is in flight; past this the socket stops reading
 // (node:http pauses a pipelining client the same way).
 const MAX_PENDING_BYTES = 64 * 1024;
-// The sweep's bounds, as node:http's connectionsCheckingInterval.
-const [MIN_SWEEP_MS, MAX_SWEEP_MS] = [10, 1_000];
 // What node:http writes to a connection that sent nothing within its headers timeout.
 const REQUEST_TIMEOUT_ANSWER = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n";
 
@@ -53,18 +52,13 @@ export function createFastPath(options: {
   // Timeouts by one sweep over the open connections, as node:http checks its own, instead
   // of a timer per socket, which Node refreshes on every read and write of the hot path.
   // A connection times out up to one sweep late; the sweep runs while any is open.
-  const checkEveryMs = Math.max(MIN_SWEEP_MS, Math.min(MAX_SWEEP_MS, Math.floor(Math.min(options.headersTimeoutMs, options.idleTimeoutMs) / 4)));
-  let sweeper: NodeJS.Timeout | undefined;
-  const sweep = () => {
-    const now = performance.now();
+  const sweep = createSweep(checkingIntervalMs(Math.min(options.headersTimeoutMs, options.idleTimeoutMs)), (now) => {
     for (const conn of open) {
       const limit = conn.served === 0 ? options.headersTimeoutMs : options.idleTimeoutMs;
       if (now - conn.lastActive >= limit) conn.expire();
     }
-    if (open.size > 0) return;
-    clearInterval(sweeper);
-    sweeper = undefined;
-  };
+    return open.size > 0;
+  });
   const keepAlive = `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1000)}\r\n\r\n`;
 
   const handOff = (conn: Conn) => {
@@ -182,7 +176,7 @@ export function createFastPath(options: {
         socket.off("data", onData).off("end", onEnd).off("close", onClose).off("error", onError);
       };
       open.add(conn);
-      sweeper ??= setInterval(sweep, checkEveryMs).unref(); // open sockets keep the process up
+      sweep.watch();
       socket.setNoDelay(true);
       socket.on("data", onData).on("end", onEnd).on("close", onClose).on("error", onError);
     },

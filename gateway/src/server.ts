@@ -23,6 +23,7 @@ import type { MetricsServer } from "./metrics-server";
 import { createPool } from "./pool";
 import type { Pool } from "./pool";
 import { readBody, requestLimits } from "./request";
+import { checkingIntervalMs } from "./sweep";
 import { createTokenSet, readTokensFile } from "./tokens";
 
 // Idle keep-alive connections close after this; a proxy in front (deploy/cloudflared-config.yml)
@@ -131,7 +132,7 @@ export function createServer(config: GatewayConfig): Gateway {
       requestTimeout: config.requestTimeoutMs,
       keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
       // Node checks the two timeouts above on this interval; it must be finer than they are.
-      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(config.headersTimeoutMs / 4))),
+      connectionsCheckingInterval: checkingIntervalMs(config.headersTimeoutMs),
       maxHeaderSize: 8 * 1024,
     },
     handle,

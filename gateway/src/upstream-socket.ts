@@ -6,6 +6,7 @@ import type { Socket } from "node:net";
 import { cancelledError } from "./cancel";
 import { GatewayError } from "./errors";
 import { ReplyError, createReplyParser } from "./reply-parser";
+import { createSweep } from "./sweep";
 import type { Upstream, UpstreamCall, UpstreamReply } from "./upstream";
 
 // One socket and the call using it now (none while it idles), with that call's deadline.
@@ -62,21 +63,12 @@ export function createSocketUpstream(base: URL): Upstream {
     idle.push(conn);
   };
   // The sweep runs while any socket is busy or idle, and stops when there is none.
-  let sweeper: NodeJS.Timeout | undefined;
-  const sweep = () => {
-    const now = performance.now();
+  const sweep = createSweep(SWEEP_MS, (now) => {
     for (const conn of busy) if (conn.deadlineAt <= now) conn.expire?.();
     const oldest = now - IDLE_SOCKET_MS;
     for (const conn of idle.filter((c) => c.idleSince < oldest)) drop(conn);
-    if (busy.size > 0 || idle.length > 0) return;
-    clearInterval(sweeper);
-    sweeper = undefined;
-  };
-  const sweepWhileInUse = () => {
-    if (sweeper) return;
-    sweeper = setInterval(sweep, SWEEP_MS);
-    sweeper.unref(); // a call in flight keeps the process up through its socket
-  };
+    return busy.size > 0 || idle.length > 0;
+  });
 
   function attempt(call: UpstreamCall, request: string, allowStale: boolean): Promise<UpstreamReply> {
     const started = performance.now();
@@ -140,7 +132,7 @@ export function createSocketUpstream(base: URL): Upstream {
       };
       conn.deadlineAt = started + call.deadlineMs;
       conn.expire = () => settle(new GatewayError("timeout:upstream"));
-      sweepWhileInUse();
+      sweep.watch();
       call.cancel?.onCancel(() => settle(cancelledError()));
     });
   }
@@ -152,8 +144,7 @@ export function createSocketUpstream(base: URL): Upstream {
       return attempt(call, request, true);
     },
     destroy() {
-      clearInterval(sweeper);
-      sweeper = undefined;
+      sweep.stop();
       for (const conn of [...idle, ...busy]) conn.socket.destroy();
       idle.length = 0;
       busy.clear();
