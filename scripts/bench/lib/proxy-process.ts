@@ -6,6 +6,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stopProcess } from "../../../test/stop-process";
 
 const GATEWAY = fileURLToPath(new URL("../../../gateway/dist/gateway.mjs", import.meta.url));
 const PYTHON_PROXY = fileURLToPath(new URL("../python-proxy.py", import.meta.url));
@@ -65,10 +66,9 @@ export function startPythonProxy(upstreamUrl: string, token: string): Promise<Pr
   return spawnListening("python3", [PYTHON_PROXY, upstreamUrl, tokens.file], { PATH: process.env.PATH ?? "" }, tokens.remove);
 }
 
-/** SIGTERM, then waits for the exit. */
-export async function stopProxy(proxy: ProxyProcess): Promise<void> {
-  if (proxy.child.exitCode !== null || proxy.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => proxy.child.once("exit", resolve));
-  proxy.child.kill("SIGTERM");
-  await exited;
+/** SIGTERM (SIGKILL if it lingers past the gateway's drain), then waits for the exit. */
+export function stopProxy(proxy: ProxyProcess): Promise<void> {
+  return stopProcess(proxy.child, STOP_GRACE_MS);
 }
+
+const STOP_GRACE_MS = 35_000; // the gateway drains requests in flight for up to 30 s after SIGTERM
