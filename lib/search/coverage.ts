@@ -159,7 +159,7 @@ export function lexicalEvidence({ index, query, bm25 }: { index: SearchIndex; qu
 }
 
 /** The evidence a lexical decision is read from: measured once, judged under any thresholds. */
-export type LexicalMeasure = Pick<CoverageEvidence, "lexical" | "vocabulary" | "topical" | "unsupportedDetails">;
+type LexicalMeasure = Pick<CoverageEvidence, "lexical" | "vocabulary" | "topical" | "unsupportedDetails">;
 
 /**
  * The lexical rule of the covered decision, shared by the chat and the eval: every share

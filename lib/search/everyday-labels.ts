@@ -8,7 +8,7 @@ import { fieldsOfChunk } from "./bm25-fields";
  * "Education", a master's degree is written "MSc"). General English usage, the same for
  * every author; a label is only used when the author's own headings or titles use it.
  */
-export const EVERYDAY_LABELS: ReadonlyArray<{ words: readonly string[]; labels: readonly string[] }> = [
+const EVERYDAY_LABELS: ReadonlyArray<{ words: readonly string[]; labels: readonly string[] }> = [
   { words: ["study", "studied", "studies", "studying", "school", "university", "universities", "college", "degree", "degrees", "graduate", "graduated", "diploma"], labels: ["education"] },
   { words: ["master", "masters"], labels: ["msc", "ma", "mba", "meng", "mphil"] },
   { words: ["bachelor", "bachelors", "undergraduate"], labels: ["bsc", "ba", "beng"] },

@@ -8,7 +8,7 @@ import { foldText, indexTokens } from "./bm25";
  * nothing about it, so keyword evidence alone must not answer these. General English, the
  * same for every author.
  */
-export const PERSONAL_DETAILS: Readonly<Record<string, readonly string[]>> = {
+const PERSONAL_DETAILS: Readonly<Record<string, readonly string[]>> = {
   contact: ["contact", "contacts", "email", "emails", "mail", "phone", "telephone", "address"],
   money: ["salary", "salaries", "rate", "rates", "fee", "fees", "income", "wage", "wages", "earnings", "price", "prices", "pricing"],
   family: ["partner", "wife", "husband", "spouse", "girlfriend", "boyfriend", "kids", "children", "son", "daughter", "parents", "mother", "father", "family", "brother", "sister", "siblings"],
@@ -16,7 +16,7 @@ export const PERSONAL_DETAILS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Words between "your" and the detail it owns: "your daily rate", "your home address". */
-export const POSSESSIVE_REACH = 2;
+const POSSESSIVE_REACH = 2;
 
 /**
  * The kinds of personal detail a question asks the author for: a detail word owned by

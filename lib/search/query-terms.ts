@@ -19,7 +19,7 @@ export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Phrases that place a question in the present ("what do you do these days?"): framing, like "currently", never the topic ("days"). */
-export const PRESENT_TIME_PHRASES = /\b(these days|nowadays|currently|right now|at the moment|at present)\b/gi;
+const PRESENT_TIME_PHRASES = /\b(these days|nowadays|currently|right now|at the moment|at present)\b/gi;
 
 /** The query's words that BM25 does not already drop as stop words (lower-cased, accents folded), single letters ("what's" → "s") dropped. */
 function meaningfulWords(query: string): string[] {
@@ -27,7 +27,7 @@ function meaningfulWords(query: string): string[] {
 }
 
 /** The word a question made only of stop words about "you" stands for ("who are you?", "what do you do?"): it asks about the author. */
-export const ABOUT_THE_AUTHOR = "yourself";
+const ABOUT_THE_AUTHOR = "yourself";
 
 /** True for a question with no word but stop words that addresses the author ("who are you?", "and you?"). */
 function asksAboutTheAuthor(query: string): boolean {
@@ -45,7 +45,7 @@ function isTopicWord(word: string): boolean {
  * still finds Education first, and a label never outranks a real topic word ("what
  * tools do you use for monitoring?" stays about monitoring, not the Skills list).
  */
-export const LABEL_WEIGHT = { own: 3, label: 2 } as const;
+const LABEL_WEIGHT = { own: 3, label: 2 } as const;
 
 /**
  * The text BM25 matches for a question: its words with the author's abbreviations
