@@ -54,13 +54,16 @@ export function postingsOf(engine: Bm25): Bm25Postings {
 export function topByBm25({ postings, tokens, limit }: { postings: Bm25Postings; tokens: string[]; limit: number }): Array<[number, number]> {
   const scores = new Float64Array(postings.size);
   const touched: number[] = [];
-  for (const token of tokens) {
+  // A repeated token (a weighted query repeats words) walks its list once, times its count.
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  for (const [token, count] of counts) {
     const posting = postings.byToken.get(token);
     if (!posting) continue;
     for (let i = 0; i < posting.chunks.length; i++) {
       const chunk = posting.chunks[i]!;
       if (scores[chunk] === 0) touched.push(chunk);
-      scores[chunk] += posting.weights[i]!;
+      scores[chunk] += count * posting.weights[i]!;
     }
   }
   const top = new TopList(limit);
