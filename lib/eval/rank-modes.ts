@@ -1,6 +1,7 @@
 import { scoreByBm25 } from "../search/bm25";
+import { CANDIDATE_DEPTH } from "../search/constants";
 import { lexicalQueryIn } from "../search/query-terms";
-import { rankLexical, searchIndex, unitQueryVector } from "../search/search";
+import { searchIndex, unitQueryVector } from "../search/search";
 import type { SearchIndex } from "../search/types";
 import { topByCosine } from "../search/vectors";
 import { MAX_K } from "./metrics";
@@ -20,13 +21,13 @@ export interface ModeRankings {
  */
 export function rankInModes({ index, query, queryVector }: { index: SearchIndex; query: string; queryVector?: Float32Array }): ModeRankings {
   const urlOf = (chunk: number) => index.chunks[chunk]!.url;
-  // One BM25 pass serves the lexical mode (its top MAX_K) and hybrid's fusion (all of it).
-  const candidates = rankLexical({ index, query });
+  // One BM25 pass, as rankLexical makes it but with its scores, serves the lexical mode (its
+  // top MAX_K), hybrid's fusion (all of it) and the best score for the threshold table.
+  const scoredLexical = scoreByBm25({ engine: index.bm25, query: lexicalQueryIn(index, query), limit: CANDIDATE_DEPTH });
+  const candidates = scoredLexical.map(([chunk]) => chunk);
   // Lexical is what the chat serves without a vector: the BM25 list, plus the recency list on "latest" questions.
   const lexical = searchIndex({ index, query, lexical: candidates, limit: MAX_K }).results.map((result) => result.chunk.url);
-  // rankLexical drops the scores; the best one is read again for the refusal-threshold table.
-  const [best] = scoreByBm25({ engine: index.bm25, query: lexicalQueryIn(index, query), limit: 1 });
-  const top: TopScores = { bm25: best ? best[1] : null, cosine: null };
+  const top: TopScores = { bm25: scoredLexical[0]?.[1] ?? null, cosine: null };
   const unit = unitQueryVector(index, queryVector);
   if (!unit) return { rankings: { lexical }, top };
   const { matrix, dimensions, rowOfChunk } = index;
