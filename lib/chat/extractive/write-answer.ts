@@ -32,7 +32,8 @@ function queryTermsOf(messages: AnswerInput["messages"]): { question: string; qu
   const termsOf = (turn: string) => contentTerms(topicWordsOf(turn).join(" "));
   for (const turn of turns.slice(0, -1).slice(-HISTORY_TURNS)) for (const term of termsOf(turn)) query.set(term, HISTORY_TERM_WEIGHT);
   for (const term of termsOf(question)) query.set(term, 1);
-  // The section label an everyday word stands for ("study" → Education), as retrieval used it.
+  // The section labels an everyday word stands for ("study" → Education). Every label in the
+  // table, not only the author's (retrieval's choice): a label the sources never use matches no sentence.
   for (const label of labelsOfQuestion({ query: question, labels: ALL_LABEL_EXPANSIONS })) for (const term of contentTerms(label)) if (!query.has(term)) query.set(term, LABEL_TERM_WEIGHT);
   return { question, query };
 }
