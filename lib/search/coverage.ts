@@ -198,5 +198,6 @@ export function decideCoverage({ index, query, bm25, denseTop = null, denseMin =
   if (isLexicallyCovered(evidence, thresholds)) return decide(true, `${share} ≥ ${limits}`);
   if (denseTop !== null && denseMin !== null && denseTop >= denseMin) return decide(true, `${share}, but dense similarity ${denseTop.toFixed(3)} ≥ ${denseMin}`);
   if (denseTop !== null && denseMin === null) return decide(true, `${share}, but a query vector exists and no dense threshold is set (CHAT_DENSE_COVERED_MIN): the model decides`);
-  return decide(false, `${share} ${details ? "" : `under ${limits}`}${denseTop !== null ? `, dense similarity ${denseTop.toFixed(3)} < ${denseMin}` : ", no query vector"}`.replace(/ ,/, ","));
+  const clauses = [details ? share : `${share} under ${limits}`, denseTop !== null ? `dense similarity ${denseTop.toFixed(3)} < ${denseMin}` : "no query vector"];
+  return decide(false, clauses.join(", "));
 }
