@@ -267,7 +267,9 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     }
     const base64 = (format as string).toLowerCase() === "base64";
     const data = vectors.map((v, index) => ({ object: "embedding", index, embedding: base64 ? float32Base64(v) : v }));
-    sendJson(res, 200, { object: "list", data, model: answeredModel, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
+    // Ollama's OpenAI layer writes with a json.Encoder (a trailing newline) and a bare application/json.
+    const openaiAnswer = JSON.stringify({ object: "list", data, model: answeredModel, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
+    sendRaw(res, 200, `${openaiAnswer}\n`, 0, "application/json");
   }
 
   function pickFailure(): number | undefined {
@@ -297,6 +299,9 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
       sendText(res, 404, "404 page not found");
     });
   });
+  // Go's net/http, as Ollama runs it, sets no idle timeout on kept-alive connections (and so
+  // sends no Keep-Alive header); node's default would close them after 5 s.
+  server.keepAliveTimeout = 0;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -370,9 +375,9 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
 }
 
 // The whole body at once, or (trickle) one byte every `trickleMs` after the headers.
-function sendRaw(res: ServerResponse, status: number, body: string, trickleMs: number) {
+function sendRaw(res: ServerResponse, status: number, body: string, trickleMs: number, contentType = JSON_TYPE) {
   const bytes = Buffer.from(body);
-  writeHeadAsGo(res, status, JSON_TYPE, bytes);
+  writeHeadAsGo(res, status, contentType, bytes);
   if (trickleMs <= 0) return void res.end(bytes);
   let sent = 0;
   const timer = setInterval(() => {
