@@ -5435,12 +5435,16 @@ function judgeRequest(buffer) {
     } else if (spells(buffer, nameStart, nameEnd, CONNECTION)) {
       if (connection || !spells(buffer, valueStart, valueEnd, KEEP_ALIVE)) return HAND_OFF;
       connection = true;
-    } else if (HAND_OFF_NAMES.some((name) => spells(buffer, nameStart, nameEnd, name))) return HAND_OFF;
+    } else if (isHandOffName(buffer, nameStart, nameEnd)) return HAND_OFF;
   }
   if (host !== 1 || length < 0) return HAND_OFF;
   const bodyEnd = at + length;
   if (bodyEnd > size) return HAND_OFF;
   return { kind: "embed", authorization, bodyStart: at, bodyEnd };
+}
+function isHandOffName(buffer, start, end) {
+  for (const name of HAND_OFF_NAMES) if (spells(buffer, start, end, name)) return true;
+  return false;
 }
 
 // gateway/src/sweep.ts
@@ -5876,14 +5880,11 @@ async function answer(options) {
   const { reply, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps);
-  const record = () => metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
+  const passThrough = surface === "ollama" && missing.length === request.inputs.length;
+  const pending = missing.length > 0 ? embedUpstream({ pool: deps.pool, body: toOllamaBody(uncachedPart(request, missing)), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough }) : void 0;
+  metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
   let upstream;
-  if (missing.length === 0) record();
-  else {
-    const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    const passThrough = surface === "ollama" && missing.length === request.inputs.length;
-    const pending = embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough });
-    record();
+  if (pending) {
     upstream = await pending;
     if (keys || !passThrough) {
       const parsed = upstream.answer.embeddings;
@@ -5913,6 +5914,9 @@ function lookUpCached(request, deps) {
   const missing = [];
   vectors.forEach((vector, i) => vector === void 0 && missing.push(i));
   return { vectors, keys, missing };
+}
+function uncachedPart(request, missing) {
+  return missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
 }
 
 // gateway/src/tokens.ts

@@ -38,18 +38,15 @@ async function answer(options: { reply: Reply; surface: ErrorSurface; cancel: Ca
   const { reply, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps);
-  // Metrics are plain tallies here, moved into prom-client at scrape time; counted once the
-  // call is on its way (it is written in this turn when a slot is free).
-  const record = () => metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
+  // Nothing came from the cache: Ollama's own bytes, already checked, go out unchanged,
+  // and the vectors are only parsed when the cache keeps them.
+  const passThrough = surface === "ollama" && missing.length === request.inputs.length;
+  // The call is written in this turn when a slot is free; the tallies (moved into prom-client
+  // at scrape time) are counted after it.
+  const pending = missing.length > 0 ? embedUpstream({ pool: deps.pool, body: toOllamaBody(uncachedPart(request, missing)), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough }) : undefined;
+  metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
   let upstream: UpstreamAnswer | undefined;
-  if (missing.length === 0) record();
-  else {
-    const forwarded = missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
-    // Nothing came from the cache: Ollama's own bytes, already checked, go out unchanged,
-    // and the vectors are only parsed when the cache keeps them.
-    const passThrough = surface === "ollama" && missing.length === request.inputs.length;
-    const pending = embedUpstream({ pool: deps.pool, body: toOllamaBody(forwarded), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough });
-    record();
+  if (pending) {
     upstream = await pending;
     if (keys || !passThrough) {
       const parsed = upstream.answer.embeddings;
@@ -84,4 +81,9 @@ function lookUpCached(request: EmbedRequest, deps: EmbedDeps): { vectors: Array<
   const missing: number[] = [];
   vectors.forEach((vector, i) => vector === undefined && missing.push(i));
   return { vectors, keys, missing };
+}
+
+// The request as it goes upstream: only the inputs the cache did not answer.
+function uncachedPart(request: EmbedRequest, missing: number[]): EmbedRequest {
+  return missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
 }

@@ -87,11 +87,17 @@ export function judgeRequest(buffer: Buffer): HeadVerdict {
       // Only the default (keep-alive) is served here; `close`, `upgrade` or a list go to node:http.
       if (connection || !spells(buffer, valueStart, valueEnd, KEEP_ALIVE)) return HAND_OFF;
       connection = true;
-    } else if (HAND_OFF_NAMES.some((name) => spells(buffer, nameStart, nameEnd, name))) return HAND_OFF;
+    } else if (isHandOffName(buffer, nameStart, nameEnd)) return HAND_OFF;
   }
   if (host !== 1 || length < 0) return HAND_OFF;
   const bodyEnd = at + length;
   // Only a body already in hand: a slow or large one is node:http's (with its timeouts).
   if (bodyEnd > size) return HAND_OFF;
   return { kind: "embed", authorization, bodyStart: at, bodyEnd };
+}
+
+// Whether the name at [start, end) is one of HAND_OFF_NAMES (a loop: this runs for every other header).
+function isHandOffName(buffer: Buffer, start: number, end: number): boolean {
+  for (const name of HAND_OFF_NAMES) if (spells(buffer, start, end, name)) return true;
+  return false;
 }
