@@ -2,25 +2,17 @@
 // fake Ollama: the built gateway, and the seed's Python design (scripts/bench/python-proxy.py).
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gatewayLaunch, writePrivateTokens } from "../../../test/gateway-process";
 import { stopProcess } from "../../../test/stop-process";
 
-const GATEWAY = fileURLToPath(new URL("../../../gateway/dist/gateway.mjs", import.meta.url));
 const PYTHON_PROXY = fileURLToPath(new URL("../python-proxy.py", import.meta.url));
 
 /** A proxy process and the base URL it listens on. */
 export type ProxyProcess = { child: ChildProcess; url: string };
-
-/** Writes `token` to a fresh mode-600 file; returns its path and a cleanup. */
-function writeTokens(token: string): { file: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), "gateway-bench-"));
-  const file = join(dir, "tokens");
-  writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** How often the proxy's output file is read while waiting for its "listening" line. */
 const LISTEN_POLL_MS = 20;
@@ -55,14 +47,13 @@ function spawnListening(command: string, args: string[], env: Record<string, str
 
 /** Starts `node gateway/dist/gateway.mjs` on a free port in front of `upstreamUrl`, with a huge bucket and `env` on top. */
 export function startGateway(upstreamUrl: string, token: string, env: Record<string, string>): Promise<ProxyProcess> {
-  const tokens = writeTokens(token);
-  const base = { NODE_ENV: "production", PATH: process.env.PATH ?? "", GATEWAY_PORT: "0", GATEWAY_TOKENS_FILE: tokens.file, OLLAMA_URL: upstreamUrl, GATEWAY_BURST: "1000000000" };
-  return spawnListening(process.execPath, [GATEWAY], { ...base, ...env }, tokens.remove);
+  const launch = gatewayLaunch({ ollamaUrl: upstreamUrl, token, env: { GATEWAY_BURST: "1000000000", ...env } });
+  return spawnListening(launch.command, launch.args, launch.env, launch.removeTokens);
 }
 
 /** Starts the Python reference proxy with the machine's `python3`. */
 export function startPythonProxy(upstreamUrl: string, token: string): Promise<ProxyProcess> {
-  const tokens = writeTokens(token);
+  const tokens = writePrivateTokens(token);
   return spawnListening("python3", [PYTHON_PROXY, upstreamUrl, tokens.file], { PATH: process.env.PATH ?? "" }, tokens.remove);
 }
 
