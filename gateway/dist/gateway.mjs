@@ -6083,7 +6083,6 @@ function createMetrics(options = {}) {
   const answered = /* @__PURE__ */ new Map();
   const cache = { hits: 0, misses: 0 };
   const fastPath = { served: 0, handedOff: 0 };
-  const fastPathSynced = { served: 0, handedOff: 0 };
   const [durations, inputs, waits, upstreamTimes] = [0, 1, 2, 3].map(() => new PendingObservations());
   const histogram = (pending, config) => {
     const metric = new import_prom_client.Histogram({ ...config, registers, collect: () => pending.flush() });
@@ -6145,12 +6144,12 @@ function createMetrics(options = {}) {
     /** Requests the raw-socket fast path served, and connections it handed to node:http: running totals. */
     fastPath,
     fastPathRequests: new import_prom_client.Counter({ name: name("fast_path_requests_total"), help: "Embed requests served on the raw-socket fast path (the rest go through node:http)", registers, collect() {
-      this.inc(fastPath.served - fastPathSynced.served);
-      fastPathSynced.served = fastPath.served;
+      this.reset();
+      this.inc(fastPath.served);
     } }),
     fastPathHandOffs: new import_prom_client.Counter({ name: name("fast_path_handoffs_total"), help: "Connections the fast path handed to node:http (any request it does not take whole)", registers, collect() {
-      this.inc(fastPath.handedOff - fastPathSynced.handedOff);
-      fastPathSynced.handedOff = fastPath.handedOff;
+      this.reset();
+      this.inc(fastPath.handedOff);
     } }),
     /** Where the scrape-time gauges read from; the server fills it in once the pool and cache exist. */
     sources

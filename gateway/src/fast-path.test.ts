@@ -159,3 +159,21 @@ describe("fast path: idle connections", () => {
     }
   });
 });
+
+describe("fast path: its counters", () => {
+  it("exposes the requests it served and the connections it handed off as running totals, the same at every scrape", async () => {
+    const h = await startHarness();
+    try {
+      await rawExchange(h.url, [embed("one") + embed("two") + healthz], { answers: 3 });
+      const { registry } = h.gateway.metrics;
+      for (let scrape = 0; scrape < 2; scrape++) {
+        expect(await registry.getSingleMetricAsString("embed_gateway_fast_path_requests_total")).toMatch(/^embed_gateway_fast_path_requests_total 2$/m);
+        expect(await registry.getSingleMetricAsString("embed_gateway_fast_path_handoffs_total")).toMatch(/^embed_gateway_fast_path_handoffs_total 1$/m);
+      }
+      await rawExchange(h.url, [embed("three")]);
+      expect(await registry.getSingleMetricAsString("embed_gateway_fast_path_requests_total")).toMatch(/^embed_gateway_fast_path_requests_total 3$/m);
+    } finally {
+      await h.stop();
+    }
+  });
+});

@@ -68,7 +68,6 @@ export function createMetrics(options: { withProcessMetrics?: boolean } = {}) {
   const answered = new Map<string, number>(); // "route status" → requests
   const cache = { hits: 0, misses: 0 };
   const fastPath = { served: 0, handedOff: 0 }; // running totals (tests read them too)
-  const fastPathSynced = { served: 0, handedOff: 0 };
   const [durations, inputs, waits, upstreamTimes] = [0, 1, 2, 3].map(() => new PendingObservations());
   const histogram = (pending: PendingObservations, config: { name: string; help: string; buckets: number[]; labelNames?: readonly string[] }) => {
     const metric = new Histogram({ ...config, registers, collect: () => pending.flush() });
@@ -130,12 +129,12 @@ export function createMetrics(options: { withProcessMetrics?: boolean } = {}) {
     /** Requests the raw-socket fast path served, and connections it handed to node:http: running totals. */
     fastPath,
     fastPathRequests: new Counter({ name: name("fast_path_requests_total"), help: "Embed requests served on the raw-socket fast path (the rest go through node:http)", registers, collect() {
-      this.inc(fastPath.served - fastPathSynced.served);
-      fastPathSynced.served = fastPath.served;
+      this.reset(); // the running total is the counter's value
+      this.inc(fastPath.served);
     } }),
     fastPathHandOffs: new Counter({ name: name("fast_path_handoffs_total"), help: "Connections the fast path handed to node:http (any request it does not take whole)", registers, collect() {
-      this.inc(fastPath.handedOff - fastPathSynced.handedOff);
-      fastPathSynced.handedOff = fastPath.handedOff;
+      this.reset();
+      this.inc(fastPath.handedOff);
     } }),
     /** Where the scrape-time gauges read from; the server fills it in once the pool and cache exist. */
     sources,
