@@ -5649,105 +5649,144 @@ function encodeFloat32Base64(vector) {
 var MAX_DEPTH = 32;
 var [QUOTE, BACKSLASH, COMMA, COLON2, MINUS, PLUS, DOT, ZERO3, NINE2] = [34, 92, 44, 58, 45, 43, 46, 48, 57];
 var [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [91, 93, 123, 125];
-var EMBEDDINGS = Buffer.from("embeddings");
-var LITERALS = [Buffer.from("true"), Buffer.from("false"), Buffer.from("null")];
-var ESCAPES = new Set([...'"\\/bfnrtu'].map((c) => c.charCodeAt(0)));
+var LOWER_U = 117;
+var EMBEDDINGS = bytesOf("embeddings");
+var LITERALS = ["true", "false", "null"].map(bytesOf);
+var ESCAPE = tableOf('"\\/bfnrtu');
+var HEX = tableOf("0123456789abcdefABCDEF");
 function isEmbedReply(body, inputCount) {
-  let at = 0;
-  let vectors = -1;
-  const found = { end: 0 };
-  const space = () => {
-    for (let c = body[at]; c === 32 || c === 10 || c === 13 || c === 9; c = body[++at]) ;
-  };
-  const string = () => {
-    for (at++; at < body.length; at++) {
+  const count = new Check(body).embeddingsCount();
+  return count >= 0 && count === inputCount;
+}
+var Check = class {
+  constructor(body) {
+    this.body = body;
+  }
+  body;
+  at = 0;
+  vectors = -1;
+  // arrays of numbers in the last `embeddings` seen; -1: none, or not that shape
+  found = { end: 0 };
+  /** The vector count of a whole answer, or -1 when it is not surely one. */
+  embeddingsCount() {
+    this.space();
+    if (this.body[this.at] !== OPEN_OBJECT || this.list(CLOSE_OBJECT, 1) < 0) return -1;
+    this.space();
+    return this.at === this.body.length ? this.vectors : -1;
+  }
+  space() {
+    const { body } = this;
+    let c = body[this.at];
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = body[++this.at];
+  }
+  // A string from its opening quote; false on a raw control byte, a bad escape or no end.
+  string() {
+    const { body } = this;
+    for (let at = this.at + 1; at < body.length; at++) {
       const c = body[at];
       if (c === QUOTE) {
-        at++;
+        this.at = at + 1;
         return true;
       }
       if (c < 32) return false;
       if (c === BACKSLASH) {
-        if (!ESCAPES.has(body[++at])) return false;
-        if (body[at] === 117 && !/^[0-9a-fA-F]{4}$/.test(body.toString("latin1", at + 1, at + 5))) return false;
+        const e = body[++at];
+        if (ESCAPE[e] !== 1) return false;
+        if (e === LOWER_U) {
+          if (HEX[body[at + 1]] !== 1 || HEX[body[at + 2]] !== 1 || HEX[body[at + 3]] !== 1 || HEX[body[at + 4]] !== 1) return false;
+          at += 4;
+        }
       }
     }
     return false;
-  };
-  const digits = () => {
-    const from = at;
-    while (body[at] >= ZERO3 && body[at] <= NINE2) at++;
-    return at > from;
-  };
-  const number = () => {
-    if (body[at] === MINUS) at++;
-    if (body[at] === ZERO3) at++;
-    else if (!digits()) return false;
-    if (body[at] === DOT) {
-      at++;
-      if (!digits()) return false;
+  }
+  digits() {
+    const { body } = this;
+    const from = this.at;
+    while (body[this.at] >= ZERO3 && body[this.at] <= NINE2) this.at++;
+    return this.at > from;
+  }
+  number() {
+    const { body } = this;
+    if (body[this.at] === MINUS) this.at++;
+    if (body[this.at] === ZERO3) this.at++;
+    else if (!this.digits()) return false;
+    if (body[this.at] === DOT) {
+      this.at++;
+      if (!this.digits()) return false;
     }
-    if (body[at] === 101 || body[at] === 69) {
-      at++;
-      if (body[at] === PLUS || body[at] === MINUS) at++;
-      if (!digits()) return false;
+    if (body[this.at] === 101 || body[this.at] === 69) {
+      this.at++;
+      if (body[this.at] === PLUS || body[this.at] === MINUS) this.at++;
+      if (!this.digits()) return false;
     }
     return true;
-  };
-  const list = (close, item) => {
-    at++;
-    space();
-    if (body[at] === close) {
-      at++;
+  }
+  // A comma-separated list up to `close` (members of an object, or values of an array) at `depth`; counts the items.
+  list(close, depth) {
+    const { body } = this;
+    this.at++;
+    this.space();
+    if (body[this.at] === close) {
+      this.at++;
       return 0;
     }
     for (let count = 1; ; count++) {
-      if (!item()) return -1;
-      space();
-      if (body[at] === close) {
-        at++;
+      if (!(close === CLOSE_OBJECT ? this.member(depth) : this.value(depth))) return -1;
+      this.space();
+      if (body[this.at] === close) {
+        this.at++;
         return count;
       }
-      if (body[at] !== COMMA) return -1;
-      at++;
-      space();
+      if (body[this.at] !== COMMA) return -1;
+      this.at++;
+      this.space();
     }
-  };
-  const value = (depth) => {
+  }
+  value(depth) {
     if (depth > MAX_DEPTH) return false;
-    const c = body[at];
-    if (c === QUOTE) return string();
-    if (c === OPEN_ARRAY) return list(CLOSE_ARRAY, () => value(depth + 1)) >= 0;
-    if (c === OPEN_OBJECT) return list(CLOSE_OBJECT, () => member(depth + 1)) >= 0;
-    if (c === MINUS || c >= ZERO3 && c <= NINE2) return number();
-    const literal = LITERALS.find((word) => body.subarray(at, at + word.length).equals(word));
-    if (literal === void 0) return false;
-    at += literal.length;
-    return true;
-  };
-  const member = (depth) => {
-    if (body[at] !== QUOTE) return false;
-    const start = at + 1;
-    if (!string()) return false;
-    const key = body.subarray(start, at - 1);
-    if (key.includes(BACKSLASH)) return false;
-    space();
-    if (body[at] !== COLON2) return false;
-    at++;
-    space();
-    if (depth > 1 || !key.equals(EMBEDDINGS)) return value(depth);
-    const counted = scanVectors(body, at, found);
-    vectors = counted;
+    const c = this.body[this.at];
+    if (c === QUOTE) return this.string();
+    if (c === OPEN_ARRAY) return this.list(CLOSE_ARRAY, depth + 1) >= 0;
+    if (c === OPEN_OBJECT) return this.list(CLOSE_OBJECT, depth + 1) >= 0;
+    if (c === MINUS || c >= ZERO3 && c <= NINE2) return this.number();
+    for (const word of LITERALS) {
+      if (sameBytes(this.body, this.at, word)) {
+        this.at += word.length;
+        return true;
+      }
+    }
+    return false;
+  }
+  member(depth) {
+    const { body } = this;
+    if (body[this.at] !== QUOTE) return false;
+    const start = this.at + 1;
+    if (!this.string()) return false;
+    const end = this.at - 1;
+    for (let i = start; i < end; i++) if (body[i] === BACKSLASH) return false;
+    this.space();
+    if (body[this.at] !== COLON2) return false;
+    this.at++;
+    this.space();
+    if (depth > 1 || end - start !== EMBEDDINGS.length || !sameBytes(body, start, EMBEDDINGS)) return this.value(depth);
+    const counted = scanVectors(body, this.at, this.found);
+    this.vectors = counted;
     if (counted >= 0) {
-      at = found.end;
+      this.at = this.found.end;
       return true;
     }
-    return value(depth);
-  };
-  space();
-  if (body[at] !== OPEN_OBJECT || list(CLOSE_OBJECT, () => member(1)) < 0) return false;
-  space();
-  return at === body.length && vectors === inputCount;
+    return this.value(depth);
+  }
+};
+function sameBytes(body, at, word) {
+  for (let i = 0; i < word.length; i++) if (body[at + i] !== word[i]) return false;
+  return true;
+}
+function tableOf(chars) {
+  const table = new Uint8Array(256);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
 }
 function scanVectors(b, start, found) {
   let i = start;

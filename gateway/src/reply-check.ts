@@ -4,118 +4,168 @@
 // one scan, about a quarter of JSON.parse's time. It says yes only when sure; anything
 // unusual (whitespace inside the vectors, an escaped key, deep nesting) gets a no, and
 // forward.ts then asks JSON.parse, which has the last word.
+import { bytesOf } from "./ascii";
 
 const MAX_DEPTH = 32; // Ollama's answer is 3 deep; deeper is left to JSON.parse
 
 // Byte values, named.
 const [QUOTE, BACKSLASH, COMMA, COLON, MINUS, PLUS, DOT, ZERO, NINE] = [0x22, 0x5c, 0x2c, 0x3a, 0x2d, 0x2b, 0x2e, 0x30, 0x39];
 const [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [0x5b, 0x5d, 0x7b, 0x7d];
-const EMBEDDINGS = Buffer.from("embeddings");
-const LITERALS = [Buffer.from("true"), Buffer.from("false"), Buffer.from("null")];
-const ESCAPES = new Set([...'"\\/bfnrtu'].map((c) => c.charCodeAt(0)));
+const LOWER_U = 0x75;
+const EMBEDDINGS = bytesOf("embeddings");
+const LITERALS = ["true", "false", "null"].map(bytesOf);
+// Lookup tables: the byte after a backslash in a valid escape, and a hex digit.
+const ESCAPE = tableOf('"\\/bfnrtu');
+const HEX = tableOf("0123456789abcdefABCDEF");
 
 /** True only if `body` is surely a JSON object with `embeddings`: `inputCount` arrays of numbers (the last such key counts, as in JSON.parse). */
 export function isEmbedReply(body: Buffer, inputCount: number): boolean {
-  let at = 0;
-  let vectors = -1; // arrays of numbers in the last `embeddings` seen; -1: none, or not that shape
-  const found = { end: 0 };
+  const count = new Check(body).embeddingsCount();
+  return count >= 0 && count === inputCount;
+}
 
-  const space = () => {
-    for (let c = body[at]; c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = body[++at]);
-  };
+// One pass over the bytes, in place: no string, sub-buffer or other built-in per key or
+// value (each costs more than the loop on a CPU whose caches went cold while the gateway
+// waited for Ollama). A class rather than closures: one object per answer.
+class Check {
+  private at = 0;
+  private vectors = -1; // arrays of numbers in the last `embeddings` seen; -1: none, or not that shape
+  private readonly found = { end: 0 };
+
+  constructor(private readonly body: Buffer) {}
+
+  /** The vector count of a whole answer, or -1 when it is not surely one. */
+  embeddingsCount(): number {
+    this.space();
+    if (this.body[this.at] !== OPEN_OBJECT || this.list(CLOSE_OBJECT, 1) < 0) return -1;
+    this.space();
+    return this.at === this.body.length ? this.vectors : -1;
+  }
+
+  private space(): void {
+    const { body } = this;
+    let c = body[this.at];
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = body[++this.at];
+  }
+
   // A string from its opening quote; false on a raw control byte, a bad escape or no end.
-  const string = (): boolean => {
-    for (at++; at < body.length; at++) {
+  private string(): boolean {
+    const { body } = this;
+    for (let at = this.at + 1; at < body.length; at++) {
       const c = body[at];
       if (c === QUOTE) {
-        at++;
+        this.at = at + 1;
         return true;
       }
       if (c < 0x20) return false;
       if (c === BACKSLASH) {
-        if (!ESCAPES.has(body[++at])) return false;
-        if (body[at] === 0x75 && !/^[0-9a-fA-F]{4}$/.test(body.toString("latin1", at + 1, at + 5))) return false;
+        const e = body[++at];
+        if (ESCAPE[e] !== 1) return false;
+        if (e === LOWER_U) {
+          if (HEX[body[at + 1]] !== 1 || HEX[body[at + 2]] !== 1 || HEX[body[at + 3]] !== 1 || HEX[body[at + 4]] !== 1) return false;
+          at += 4;
+        }
       }
     }
     return false;
-  };
-  const digits = (): boolean => {
-    const from = at;
-    while (body[at] >= ZERO && body[at] <= NINE) at++;
-    return at > from;
-  };
-  const number = (): boolean => {
-    if (body[at] === MINUS) at++;
-    if (body[at] === ZERO) at++;
-    else if (!digits()) return false;
-    if (body[at] === DOT) {
-      at++;
-      if (!digits()) return false;
+  }
+
+  private digits(): boolean {
+    const { body } = this;
+    const from = this.at;
+    while (body[this.at] >= ZERO && body[this.at] <= NINE) this.at++;
+    return this.at > from;
+  }
+
+  private number(): boolean {
+    const { body } = this;
+    if (body[this.at] === MINUS) this.at++;
+    if (body[this.at] === ZERO) this.at++;
+    else if (!this.digits()) return false;
+    if (body[this.at] === DOT) {
+      this.at++;
+      if (!this.digits()) return false;
     }
-    if (body[at] === 0x65 || body[at] === 0x45) {
-      at++;
-      if (body[at] === PLUS || body[at] === MINUS) at++;
-      if (!digits()) return false;
+    if (body[this.at] === 0x65 || body[this.at] === 0x45) {
+      this.at++;
+      if (body[this.at] === PLUS || body[this.at] === MINUS) this.at++;
+      if (!this.digits()) return false;
     }
     return true;
-  };
-  // A comma-separated list up to `close`, each item read by `item`; counts the items.
-  const list = (close: number, item: () => boolean): number => {
-    at++;
-    space();
-    if (body[at] === close) {
-      at++;
+  }
+
+  // A comma-separated list up to `close` (members of an object, or values of an array) at `depth`; counts the items.
+  private list(close: number, depth: number): number {
+    const { body } = this;
+    this.at++;
+    this.space();
+    if (body[this.at] === close) {
+      this.at++;
       return 0;
     }
     for (let count = 1; ; count++) {
-      if (!item()) return -1;
-      space();
-      if (body[at] === close) {
-        at++;
+      if (!(close === CLOSE_OBJECT ? this.member(depth) : this.value(depth))) return -1;
+      this.space();
+      if (body[this.at] === close) {
+        this.at++;
         return count;
       }
-      if (body[at] !== COMMA) return -1;
-      at++;
-      space();
+      if (body[this.at] !== COMMA) return -1;
+      this.at++;
+      this.space();
     }
-  };
-  const value = (depth: number): boolean => {
+  }
+
+  private value(depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
-    const c = body[at];
-    if (c === QUOTE) return string();
-    if (c === OPEN_ARRAY) return list(CLOSE_ARRAY, () => value(depth + 1)) >= 0;
-    if (c === OPEN_OBJECT) return list(CLOSE_OBJECT, () => member(depth + 1)) >= 0;
-    if (c === MINUS || (c >= ZERO && c <= NINE)) return number();
-    const literal = LITERALS.find((word) => body.subarray(at, at + word.length).equals(word));
-    if (literal === undefined) return false;
-    at += literal.length;
-    return true;
-  };
-  const member = (depth: number): boolean => {
-    if (body[at] !== QUOTE) return false;
-    const start = at + 1;
-    if (!string()) return false;
-    const key = body.subarray(start, at - 1);
-    if (key.includes(BACKSLASH)) return false; // an escaped key might spell `embeddings`: JSON.parse decides
-    space();
-    if (body[at] !== COLON) return false;
-    at++;
-    space();
-    if (depth > 1 || !key.equals(EMBEDDINGS)) return value(depth);
+    const c = this.body[this.at];
+    if (c === QUOTE) return this.string();
+    if (c === OPEN_ARRAY) return this.list(CLOSE_ARRAY, depth + 1) >= 0;
+    if (c === OPEN_OBJECT) return this.list(CLOSE_OBJECT, depth + 1) >= 0;
+    if (c === MINUS || (c >= ZERO && c <= NINE)) return this.number();
+    for (const word of LITERALS) {
+      if (sameBytes(this.body, this.at, word)) {
+        this.at += word.length;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private member(depth: number): boolean {
+    const { body } = this;
+    if (body[this.at] !== QUOTE) return false;
+    const start = this.at + 1;
+    if (!this.string()) return false;
+    const end = this.at - 1;
+    // An escaped key might spell `embeddings`: JSON.parse decides.
+    for (let i = start; i < end; i++) if (body[i] === BACKSLASH) return false;
+    this.space();
+    if (body[this.at] !== COLON) return false;
+    this.at++;
+    this.space();
+    if (depth > 1 || end - start !== EMBEDDINGS.length || !sameBytes(body, start, EMBEDDINGS)) return this.value(depth);
     // The top level's `embeddings`: counted if it is vectors as Go writes them, else read as any value.
-    const counted = scanVectors(body, at, found);
-    vectors = counted;
+    const counted = scanVectors(body, this.at, this.found);
+    this.vectors = counted;
     if (counted >= 0) {
-      at = found.end;
+      this.at = this.found.end;
       return true;
     }
-    return value(depth);
-  };
+    return this.value(depth);
+  }
+}
 
-  space();
-  if (body[at] !== OPEN_OBJECT || list(CLOSE_OBJECT, () => member(1)) < 0) return false;
-  space();
-  return at === body.length && vectors === inputCount;
+// Whether `word` is at `body[at]`.
+function sameBytes(body: Buffer, at: number, word: Uint8Array): boolean {
+  for (let i = 0; i < word.length; i++) if (body[at + i] !== word[i]) return false;
+  return true;
+}
+
+function tableOf(chars: string): Uint8Array {
+  const table = new Uint8Array(256);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
 }
 
 // `[[n,n,...],[...]]` with no whitespace, as Go's encoding/json writes it: the number of
