@@ -5431,7 +5431,7 @@ function judgeRequest(buffer) {
       if (length < 0) return HAND_OFF;
     } else if (spells(buffer, nameStart, nameEnd, AUTHORIZATION)) {
       if (authorization !== void 0) return HAND_OFF;
-      authorization = buffer.toString("latin1", valueStart, valueEnd);
+      authorization = { start: valueStart, end: valueEnd };
     } else if (spells(buffer, nameStart, nameEnd, CONNECTION)) {
       if (connection || !spells(buffer, valueStart, valueEnd, KEEP_ALIVE)) return HAND_OFF;
       connection = true;
@@ -5466,6 +5466,81 @@ function checkingIntervalMs(shortestMs) {
 }
 var [MIN_CHECK_MS, MAX_CHECK_MS] = [10, 1e3];
 
+// gateway/src/tokens.ts
+import { hash as hash2, timingSafeEqual } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+var MIN_TOKEN_LENGTH = 16;
+var TokenFileError = class extends Error {
+};
+function readTokensFile(path) {
+  let mode;
+  try {
+    mode = statSync(path).mode;
+  } catch {
+    throw new TokenFileError(`tokens file ${path} cannot be read`);
+  }
+  if ((mode & 63) !== 0) {
+    const octal = (mode & 511).toString(8);
+    throw new TokenFileError(`tokens file ${path} has mode ${octal}: it must not be readable by group or others (chmod 600 ${path})`);
+  }
+  const tokens = [];
+  readFileSync(path, "utf8").split("\n").forEach((line, index) => {
+    const token = line.trim();
+    if (!token || token.startsWith("#")) return;
+    if (/[\s#]/.test(token)) throw new TokenFileError(`tokens file ${path}: line ${index + 1} holds a space or a "#" inside the token; put comments on their own line`);
+    if (token.length < MIN_TOKEN_LENGTH) throw new TokenFileError(`tokens file ${path}: the token on line ${index + 1} is shorter than ${MIN_TOKEN_LENGTH} characters`);
+    tokens.push(token);
+  });
+  if (tokens.length === 0) throw new TokenFileError(`tokens file ${path} holds no token (make one with \`openssl rand -hex 32\`)`);
+  return tokens;
+}
+function createTokenSet(tokens) {
+  const known = tokens.map((token) => {
+    const digest = sha256(token);
+    return { digest, id: digest.toString("hex", 0, 4) };
+  });
+  return {
+    size: known.length,
+    identify(presented) {
+      const digest = sha256(presented ?? "");
+      let match;
+      for (const entry of known) if (timingSafeEqual(digest, entry.digest)) match = entry.id;
+      return match;
+    }
+  };
+}
+function bearerToken(header) {
+  const match = BEARER.exec(header ?? "");
+  return match?.[1];
+}
+var BEARER = /^Bearer +(\S+) *$/i;
+function sha256(text) {
+  return hash2("sha256", text, "buffer");
+}
+
+// gateway/src/token-memo.ts
+var NONE = new Uint8Array(0);
+function createTokenMemo() {
+  let known;
+  let header = NONE;
+  let id;
+  return {
+    identify(tokens, bytes, range) {
+      const [start, end] = range ? [range.start, range.end] : [0, 0];
+      if (known === tokens && sameBytes(header, bytes, start, end)) return id;
+      id = tokens.identify(bearerToken(range ? bytes.toString("latin1", start, end) : void 0));
+      header = Buffer.copyBytesFrom(bytes, start, end - start);
+      known = tokens;
+      return id;
+    }
+  };
+}
+function sameBytes(remembered, bytes, start, end) {
+  let difference = remembered.length ^ end - start;
+  for (let i = 0; i < remembered.length; i++) difference |= remembered[i] ^ (bytes[start + i] | 0);
+  return difference === 0;
+}
+
 // gateway/src/fast-path.ts
 var MAX_PENDING_BYTES = 64 * 1024;
 var REQUEST_TIMEOUT_ANSWER = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n";
@@ -5497,21 +5572,20 @@ Keep-Alive: timeout=${Math.floor(options.keepAliveTimeoutMs / 1e3)}\r
     const verdict = judgeRequest(buffer);
     if (verdict.kind === "hand-off") return handOff(conn);
     conn.held = verdict.bodyEnd < buffer.length ? buffer.subarray(verdict.bodyEnd) : void 0;
-    serve(conn, verdict.authorization, buffer.subarray(verdict.bodyStart, verdict.bodyEnd));
+    serve(conn, buffer, verdict.authorization, buffer.subarray(verdict.bodyStart, verdict.bodyEnd));
   };
   const proceed = (conn) => {
     if (conn.socket.isPaused()) conn.socket.resume();
     if (conn.held) setImmediate(next, conn);
   };
-  const serve = (conn, authorization, body) => {
+  const serve = (conn, bytes, authorization, body) => {
     const { socket } = conn;
     const cancel = createCancel();
     const x = {
       started: performance.now(),
       method: "POST",
       pathname: "/api/embed",
-      authorization,
-      tokenMemo: conn.tokenMemo,
+      identify: (tokens) => conn.tokenMemo.identify(tokens, bytes, authorization),
       clientId: "-",
       cancel,
       reply(status, payload, contentType, extra) {
@@ -5559,7 +5633,7 @@ ${tail}`;
   };
   return {
     accept(socket) {
-      const conn = { socket, held: void 0, request: void 0, draining: false, abort: () => void 0, served: 0, tokenMemo: { tokens: void 0, authorization: void 0, id: void 0 }, lastActive: performance.now(), expire: () => void 0, detach: () => void 0 };
+      const conn = { socket, held: void 0, request: void 0, draining: false, abort: () => void 0, served: 0, tokenMemo: createTokenMemo(), lastActive: performance.now(), expire: () => void 0, detach: () => void 0 };
       const onData = (chunk) => {
         conn.lastActive = performance.now();
         conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;
@@ -5751,7 +5825,7 @@ var Check = class {
     if (c === OPEN_OBJECT) return this.list(CLOSE_OBJECT, depth + 1) >= 0;
     if (c === MINUS || c >= ZERO3 && c <= NINE2) return this.number();
     for (const word of LITERALS) {
-      if (sameBytes(this.body, this.at, word)) {
+      if (sameBytes2(this.body, this.at, word)) {
         this.at += word.length;
         return true;
       }
@@ -5769,7 +5843,7 @@ var Check = class {
     if (body[this.at] !== COLON2) return false;
     this.at++;
     this.space();
-    if (depth > 1 || end - start !== EMBEDDINGS.length || !sameBytes(body, start, EMBEDDINGS)) return this.value(depth);
+    if (depth > 1 || end - start !== EMBEDDINGS.length || !sameBytes2(body, start, EMBEDDINGS)) return this.value(depth);
     const counted = scanVectors(body, this.at, this.found);
     this.vectors = counted;
     if (counted >= 0) {
@@ -5779,7 +5853,7 @@ var Check = class {
     return this.value(depth);
   }
 };
-function sameBytes(body, at, word) {
+function sameBytes2(body, at, word) {
   for (let i = 0; i < word.length; i++) if (body[at + i] !== word[i]) return false;
   return true;
 }
@@ -5958,58 +6032,6 @@ function uncachedPart(request, missing) {
   return missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
 }
 
-// gateway/src/tokens.ts
-import { hash as hash2, timingSafeEqual } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-var MIN_TOKEN_LENGTH = 16;
-var TokenFileError = class extends Error {
-};
-function readTokensFile(path) {
-  let mode;
-  try {
-    mode = statSync(path).mode;
-  } catch {
-    throw new TokenFileError(`tokens file ${path} cannot be read`);
-  }
-  if ((mode & 63) !== 0) {
-    const octal = (mode & 511).toString(8);
-    throw new TokenFileError(`tokens file ${path} has mode ${octal}: it must not be readable by group or others (chmod 600 ${path})`);
-  }
-  const tokens = [];
-  readFileSync(path, "utf8").split("\n").forEach((line, index) => {
-    const token = line.trim();
-    if (!token || token.startsWith("#")) return;
-    if (/[\s#]/.test(token)) throw new TokenFileError(`tokens file ${path}: line ${index + 1} holds a space or a "#" inside the token; put comments on their own line`);
-    if (token.length < MIN_TOKEN_LENGTH) throw new TokenFileError(`tokens file ${path}: the token on line ${index + 1} is shorter than ${MIN_TOKEN_LENGTH} characters`);
-    tokens.push(token);
-  });
-  if (tokens.length === 0) throw new TokenFileError(`tokens file ${path} holds no token (make one with \`openssl rand -hex 32\`)`);
-  return tokens;
-}
-function createTokenSet(tokens) {
-  const known = tokens.map((token) => {
-    const digest = sha256(token);
-    return { digest, id: digest.toString("hex", 0, 4) };
-  });
-  return {
-    size: known.length,
-    identify(presented) {
-      const digest = sha256(presented ?? "");
-      let match;
-      for (const entry of known) if (timingSafeEqual(digest, entry.digest)) match = entry.id;
-      return match;
-    }
-  };
-}
-function bearerToken(header) {
-  const match = BEARER.exec(header ?? "");
-  return match?.[1];
-}
-var BEARER = /^Bearer +(\S+) *$/i;
-function sha256(text) {
-  return hash2("sha256", text, "buffer");
-}
-
 // gateway/src/handler.ts
 var ROUTES = /* @__PURE__ */ new Map([
   ["/api/embed", { method: "POST", surface: "ollama", label: "/api/embed" }],
@@ -6028,7 +6050,7 @@ function createHandler(options) {
         if (!route) throw new GatewayError("not_found:gateway");
         if (x.method !== route.method) throw new GatewayError("method_not_allowed:gateway", { headers: ["Allow", route.method] });
         if (!route.surface) return await health.serve(x.reply);
-        const id = identify(options.tokens(), x.authorization, x.tokenMemo);
+        const id = x.identify(options.tokens());
         if (!id) {
           metrics.authFailures.inc();
           throw new GatewayError("unauthorized:gateway", { headers: WWW_AUTHENTICATE });
@@ -6049,17 +6071,6 @@ function createHandler(options) {
       config.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${x.clientId} ${x.method} ${route ? x.pathname : "-"} ${status} ${Math.round(ms)}ms`);
     }
   };
-}
-function identify(tokens, authorization, memo) {
-  if (memo && memo.tokens === tokens && sameHeader(memo.authorization ?? "", authorization ?? "")) return memo.id;
-  const id = tokens.identify(bearerToken(authorization));
-  if (memo) Object.assign(memo, { tokens, authorization, id });
-  return id;
-}
-function sameHeader(remembered, presented) {
-  let difference = remembered.length ^ presented.length;
-  for (let i = 0; i < remembered.length; i++) difference |= remembered.charCodeAt(i) ^ (presented.charCodeAt(i) | 0);
-  return difference === 0;
 }
 
 // gateway/src/health.ts
@@ -6793,7 +6804,7 @@ function createServer2(config) {
       started: performance.now(),
       method: req.method ?? "",
       pathname: (req.url ?? "").split("?")[0],
-      authorization: req.headers.authorization,
+      identify: (tokens2) => tokens2.identify(bearerToken(req.headers.authorization)),
       clientId: "-",
       reply: replyTo(res),
       cancel,

@@ -8,11 +8,13 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import { createCancel } from "./cancel";
 import { answerHeaders } from "./errors";
-import type { Exchange, Handler, TokenMemo } from "./handler";
+import type { Exchange, Handler } from "./handler";
 import type { GatewayMetrics } from "./metrics";
 import { tooLarge } from "./request";
 import { judgeRequest } from "./request-head";
 import { checkingIntervalMs, createSweep } from "./sweep";
+import { createTokenMemo } from "./token-memo";
+import type { ByteRange, TokenMemo } from "./token-memo";
 
 // Pipelined bytes held while a request is in flight; past this the socket stops reading
 // (node:http pauses a pipelining client the same way).
@@ -77,7 +79,7 @@ export function createFastPath(options: {
     const verdict = judgeRequest(buffer);
     if (verdict.kind === "hand-off") return handOff(conn);
     conn.held = verdict.bodyEnd < buffer.length ? buffer.subarray(verdict.bodyEnd) : undefined;
-    serve(conn, verdict.authorization, buffer.subarray(verdict.bodyStart, verdict.bodyEnd));
+    serve(conn, buffer, verdict.authorization, buffer.subarray(verdict.bodyStart, verdict.bodyEnd));
   };
 
   const proceed = (conn: Conn) => {
@@ -86,15 +88,14 @@ export function createFastPath(options: {
     if (conn.held) setImmediate(next, conn);
   };
 
-  const serve = (conn: Conn, authorization: string | undefined, body: Buffer) => {
+  const serve = (conn: Conn, bytes: Buffer, authorization: ByteRange | undefined, body: Buffer) => {
     const { socket } = conn;
     const cancel = createCancel();
     const x: Exchange = {
       started: performance.now(),
       method: "POST",
       pathname: "/api/embed",
-      authorization,
-      tokenMemo: conn.tokenMemo,
+      identify: (tokens) => conn.tokenMemo.identify(tokens, bytes, authorization),
       clientId: "-",
       cancel,
       reply(status, payload, contentType, extra) {
@@ -145,7 +146,7 @@ export function createFastPath(options: {
 
   return {
     accept(socket) {
-      const conn: Conn = { socket, held: undefined, request: undefined, draining: false, abort: () => undefined, served: 0, tokenMemo: { tokens: undefined, authorization: undefined, id: undefined }, lastActive: performance.now(), expire: () => undefined, detach: () => undefined };
+      const conn: Conn = { socket, held: undefined, request: undefined, draining: false, abort: () => undefined, served: 0, tokenMemo: createTokenMemo(), lastActive: performance.now(), expire: () => undefined, detach: () => undefined };
       const onData = (chunk: Buffer) => {
         conn.lastActive = performance.now();
         conn.held = conn.held ? Buffer.concat([conn.held, chunk]) : chunk;

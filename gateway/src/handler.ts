@@ -8,7 +8,6 @@ import { GatewayError, sendError } from "./errors";
 import type { ErrorSurface, Reply } from "./errors";
 import type { HealthCheck } from "./health";
 import type { RouteLabel } from "./metrics";
-import { bearerToken } from "./tokens";
 import type { TokenSet } from "./tokens";
 
 // Exact paths only: no normalisation, so `/api/embed/../pull`, `//api/embed`,
@@ -21,25 +20,14 @@ const ROUTES = new Map<string, { method: "POST" | "GET"; surface?: ErrorSurface;
 
 const WWW_AUTHENTICATE = ["WWW-Authenticate", 'Bearer realm="embed-gateway"'];
 
-/**
- * A connection's last token verdict. A kept-alive client sends the same Authorization
- * header with every request; when the header and the token set are unchanged, the verdict
- * stands and the token is not hashed again. The remembered header may be another client's
- * (a proxy can pool several clients on one connection), so the comparison takes the same
- * time whatever the presented header holds; a reloaded tokens file is a new set, which no
- * memo matches.
- */
-export type TokenMemo = { tokens: TokenSet | undefined; authorization: string | undefined; id: string | undefined };
-
 /** One request as a front door hands it over: what was asked, and how to read its body and answer it. */
 export type Exchange = {
   readonly started: number;
   readonly method: string;
   /** The request target without its query string. */
   readonly pathname: string;
-  readonly authorization: string | undefined;
-  /** The connection's memo, when the door keeps one. */
-  readonly tokenMemo?: TokenMemo;
+  /** The client's id for the request's Authorization header under `tokens`, or undefined (401); a door may remember its last verdict. */
+  identify(tokens: TokenSet): string | undefined;
   /** The client's id (8 hex digits) once its token is known, else `-`; set by the handler. */
   clientId: string;
   readonly reply: Reply;
@@ -67,7 +55,7 @@ export function createHandler(options: { deps: EmbedDeps; health: HealthCheck; t
         if (!route) throw new GatewayError("not_found:gateway");
         if (x.method !== route.method) throw new GatewayError("method_not_allowed:gateway", { headers: ["Allow", route.method] });
         if (!route.surface) return await health.serve(x.reply);
-        const id = identify(options.tokens(), x.authorization, x.tokenMemo);
+        const id = x.identify(options.tokens());
         if (!id) {
           metrics.authFailures.inc();
           throw new GatewayError("unauthorized:gateway", { headers: WWW_AUTHENTICATE });
@@ -89,20 +77,4 @@ export function createHandler(options: { deps: EmbedDeps; health: HealthCheck; t
       config.log(`${new Date().toISOString()} ${x.clientId} ${x.method} ${route ? x.pathname : "-"} ${status} ${Math.round(ms)}ms`);
     },
   };
-}
-
-// The client id of an Authorization header, from the connection's memo when it still applies.
-function identify(tokens: TokenSet, authorization: string | undefined, memo: TokenMemo | undefined): string | undefined {
-  if (memo && memo.tokens === tokens && sameHeader(memo.authorization ?? "", authorization ?? "")) return memo.id;
-  const id = tokens.identify(bearerToken(authorization));
-  if (memo) Object.assign(memo, { tokens, authorization, id });
-  return id;
-}
-
-// Whether `presented` equals `remembered`, in a time that depends only on the remembered
-// header's length: every character of it is compared, whatever `presented` holds.
-function sameHeader(remembered: string, presented: string): boolean {
-  let difference = remembered.length ^ presented.length;
-  for (let i = 0; i < remembered.length; i++) difference |= remembered.charCodeAt(i) ^ (presented.charCodeAt(i) | 0);
-  return difference === 0;
 }

@@ -24,7 +24,7 @@ import { createPool } from "./pool";
 import type { Pool } from "./pool";
 import { readBody, requestLimits } from "./request";
 import { checkingIntervalMs } from "./sweep";
-import { createTokenSet, readTokensFile } from "./tokens";
+import { bearerToken, createTokenSet, readTokensFile } from "./tokens";
 
 // Idle keep-alive connections close after this; a proxy in front (deploy/cloudflared-config.yml)
 // must keep its idle connections for less, or it may send a request on a closing one.
@@ -88,7 +88,7 @@ export function createServer(config: GatewayConfig): Gateway {
       started: performance.now(),
       method: req.method ?? "",
       pathname: (req.url ?? "").split("?")[0],
-      authorization: req.headers.authorization,
+      identify: (tokens) => tokens.identify(bearerToken(req.headers.authorization)),
       clientId: "-",
       reply: replyTo(res),
       cancel,
