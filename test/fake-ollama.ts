@@ -34,6 +34,8 @@ export type RecordedRequest = {
   headers: Record<string, string | string[] | undefined>;
   /** The body parsed as JSON, or the raw text when it is not JSON, or undefined when empty. */
   body: unknown;
+  /** The body exactly as it arrived, decoded as UTF-8. */
+  text: string;
   /** Date.now() when the request finished arriving. */
   at: number;
 };
@@ -289,7 +291,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
       const body = parseBody(text);
       const method = req.method ?? "GET";
       const path = req.url ?? "/";
-      handle.requests.push({ method, path, headers: { ...req.headers }, body, at: Date.now() });
+      handle.requests.push({ method, path, headers: { ...req.headers }, body, text, at: Date.now() });
       const route = `${method} ${path.split("?")[0]}`;
       if (route === "POST /api/embed") return void serveEmbed(res, body, false);
       if (route === "POST /v1/embeddings") return void serveEmbed(res, body, true);

@@ -5282,6 +5282,147 @@ function ollamaMessage(body) {
 // gateway/src/fast-path.ts
 import { STATUS_CODES } from "node:http";
 
+// gateway/src/request-body.ts
+var [QUOTE, BACKSLASH, COMMA, COLON, OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT, LOWER_U] = [34, 92, 44, 58, 91, 93, 123, 125, 117];
+var KEYS = { model: ascii('"model"'), input: ascii('"input"'), truncate: ascii('"truncate"') };
+var [TRUE, FALSE] = [ascii("true"), ascii("false")];
+var SHORT_ESCAPE = tableOf('"\\/bfnrt');
+var HEX = tableOf("0123456789abcdefABCDEF");
+function readPlainBody(body, limits) {
+  return new Reader(body, limits).object();
+}
+var Reader = class {
+  constructor(b, limits) {
+    this.b = b;
+    this.limits = limits;
+  }
+  b;
+  limits;
+  at = 0;
+  object() {
+    const { b } = this;
+    let model;
+    let inputCount = 0;
+    let truncate;
+    let sawTruncate = false;
+    this.space();
+    if (b[this.at] !== OPEN_OBJECT) return void 0;
+    this.at++;
+    for (; ; ) {
+      this.space();
+      if (this.key(KEYS.model)) {
+        if (model !== void 0 || (model = this.model()) === void 0) return void 0;
+      } else if (this.key(KEYS.input)) {
+        if (inputCount > 0 || (inputCount = this.inputs()) <= 0) return void 0;
+      } else if (this.key(KEYS.truncate)) {
+        if (sawTruncate || (truncate = this.boolean()) === void 0) return void 0;
+        sawTruncate = true;
+      } else return void 0;
+      this.space();
+      if (b[this.at] === CLOSE_OBJECT) break;
+      if (b[this.at] !== COMMA) return void 0;
+      this.at++;
+    }
+    this.at++;
+    this.space();
+    if (this.at !== b.length || model === void 0 || inputCount === 0) return void 0;
+    return { model, inputCount, truncate };
+  }
+  space() {
+    const { b } = this;
+    let c = b[this.at];
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++this.at];
+  }
+  // Whether `word` (a key in its quotes) is next, then its colon; moves past both.
+  key(word) {
+    if (!sameBytes(this.b, this.at, word)) return false;
+    this.at += word.length;
+    this.space();
+    if (this.b[this.at] !== COLON) return false;
+    this.at++;
+    this.space();
+    return true;
+  }
+  // An allowed model's name, spelled exactly (no escape) in quotes.
+  model() {
+    const { b } = this;
+    if (b[this.at] !== QUOTE) return void 0;
+    const start = this.at + 1;
+    for (const { name, bytes } of this.limits.modelNames) {
+      if (b[start + bytes.length] === QUOTE && sameBytes(b, start, bytes)) {
+        this.at = start + bytes.length + 1;
+        return name;
+      }
+    }
+    return void 0;
+  }
+  // A string or a non-empty array of strings, within the caps: how many; 0 when not so.
+  // A lone "" is not read here: Ollama takes it for no input at all, [""] for one empty
+  // text, and the JSON.parse path sends the latter, as it does for every lone string.
+  inputs() {
+    const { b } = this;
+    if (b[this.at] === QUOTE) return this.text() > 0 ? 1 : 0;
+    if (b[this.at] !== OPEN_ARRAY) return 0;
+    this.at++;
+    for (let count = 1; count <= this.limits.maxInputs; count++) {
+      this.space();
+      if (this.text() < 0) return 0;
+      this.space();
+      if (b[this.at] === CLOSE_ARRAY) {
+        this.at++;
+        return count;
+      }
+      if (b[this.at] !== COMMA) return 0;
+      this.at++;
+    }
+    return 0;
+  }
+  // One text: a string of printable ASCII and valid escapes, at most maxInputChars long
+  // once decoded (in UTF-16 units, as JavaScript counts; every escape is one). Its length, or -1.
+  text() {
+    const { b } = this;
+    if (b[this.at] !== QUOTE) return -1;
+    let units = 0;
+    for (let i = this.at + 1; i < b.length; i++) {
+      const c = b[i];
+      if (c === QUOTE) {
+        this.at = i + 1;
+        return units <= this.limits.maxInputChars ? units : -1;
+      }
+      if (c < 32 || c > 127) return -1;
+      if (c === BACKSLASH) {
+        const e = b[++i];
+        if (e === LOWER_U) {
+          if (HEX[b[i + 1]] !== 1 || HEX[b[i + 2]] !== 1 || HEX[b[i + 3]] !== 1 || HEX[b[i + 4]] !== 1) return -1;
+          i += 4;
+        } else if (SHORT_ESCAPE[e] !== 1) return -1;
+      }
+      units++;
+    }
+    return -1;
+  }
+  boolean() {
+    const value = sameBytes(this.b, this.at, TRUE) ? true : sameBytes(this.b, this.at, FALSE) ? false : void 0;
+    if (value !== void 0) this.at += value ? TRUE.length : FALSE.length;
+    return value;
+  }
+};
+function sameBytes(b, at, word) {
+  for (let i = 0; i < word.length; i++) if (b[at + i] !== word[i]) return false;
+  return true;
+}
+function ascii(text) {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+function tableOf(chars) {
+  const table = new Uint8Array(256);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+function plainModelNames(names) {
+  return [...names].filter((name) => /^[\x20-\x7e]+$/.test(name) && !/["\\]/.test(name)).map((name) => ({ name, bytes: ascii(name) }));
+}
+
 // gateway/src/request.ts
 function requestLimits(config) {
   const names = /* @__PURE__ */ new Set();
@@ -5289,7 +5430,7 @@ function requestLimits(config) {
     names.add(model);
     if (model.endsWith(LATEST)) names.add(model.slice(0, -LATEST.length));
   }
-  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: names };
+  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: names, modelNames: plainModelNames(names) };
 }
 var LATEST = ":latest";
 async function readBody(req, res, maxBytes) {
@@ -5321,6 +5462,22 @@ function streamBody(req, maxBytes) {
   });
 }
 function parseEmbedRequest(body, limits, openai) {
+  const plain = openai ? void 0 : readPlainBody(body, limits);
+  if (!plain) return parseJsonRequest(body, limits, openai);
+  let inputs;
+  return {
+    model: plain.model,
+    inputCount: plain.inputCount,
+    get inputs() {
+      inputs ??= parseJsonRequest(body, limits, false).inputs;
+      return inputs;
+    },
+    truncate: plain.truncate,
+    encodingFormat: "float",
+    plain: body
+  };
+}
+function parseJsonRequest(body, limits, openai) {
   let parsed;
   try {
     parsed = JSON.parse(body.toString("utf8"));
@@ -5344,10 +5501,10 @@ function parseEmbedRequest(body, limits, openai) {
   if (longest > limits.maxInputChars) throw new GatewayError("payload_too_large:gateway", { message: `each input is limited to ${limits.maxInputChars} characters` });
   if (fields.truncate !== void 0 && typeof fields.truncate !== "boolean") throw badRequest("truncate must be a boolean");
   if (fields.dimensions !== void 0) throw badRequest("dimensions is not supported: the model has a fixed size");
-  if (!openai) return { model: fields.model, inputs, truncate: fields.truncate, encodingFormat: "float" };
+  if (!openai) return { model: fields.model, inputCount: inputs.length, inputs, truncate: fields.truncate, encodingFormat: "float" };
   const format = fields.encoding_format ?? "float";
   if (format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
-  return { model: fields.model, inputs, encodingFormat: format };
+  return { model: fields.model, inputCount: inputs.length, inputs, encodingFormat: format };
 }
 function withTag(model) {
   return model.includes(":") ? model : `${model}:latest`;
@@ -5385,7 +5542,7 @@ var FAST_MAX_HEAD_BYTES = 4 * 1024;
 var MAX_LENGTH_DIGITS = 7;
 var HAND_OFF = { kind: "hand-off" };
 var REQUEST_LINE = Buffer.from("POST /api/embed HTTP/1.1\r\n", "latin1");
-var [CR, LF, SPACE, TAB, COLON, ZERO2] = [13, 10, 32, 9, 58, 48];
+var [CR, LF, SPACE, TAB, COLON2, ZERO2] = [13, 10, 32, 9, 58, 48];
 var TOKEN_CHAR = new Uint8Array(256);
 for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") TOKEN_CHAR[c.charCodeAt(0)] = 1;
 var HOST = bytesOf("host");
@@ -5413,7 +5570,7 @@ function judgeRequest(buffer) {
     }
     const nameStart = at;
     while (at < limit && TOKEN_CHAR[buffer[at]] === 1) at++;
-    if (at === nameStart || at >= limit || buffer[at] !== COLON) return HAND_OFF;
+    if (at === nameStart || at >= limit || buffer[at] !== COLON2) return HAND_OFF;
     const nameEnd = at++;
     while (at < limit && (buffer[at] === SPACE || buffer[at] === TAB)) at++;
     const valueStart = at;
@@ -5527,7 +5684,7 @@ function createTokenMemo() {
   return {
     identify(tokens, bytes, range) {
       const [start, end] = range ? [range.start, range.end] : [0, 0];
-      if (known === tokens && sameBytes(header, bytes, start, end)) return id;
+      if (known === tokens && sameBytes2(header, bytes, start, end)) return id;
       id = tokens.identify(bearerToken(range ? bytes.toString("latin1", start, end) : void 0));
       header = Buffer.copyBytesFrom(bytes, start, end - start);
       known = tokens;
@@ -5535,7 +5692,7 @@ function createTokenMemo() {
     }
   };
 }
-function sameBytes(remembered, bytes, start, end) {
+function sameBytes2(remembered, bytes, start, end) {
   let difference = remembered.length ^ end - start;
   for (let i = 0; i < remembered.length; i++) difference |= remembered[i] ^ (bytes[start + i] | 0);
   return difference === 0;
@@ -5721,13 +5878,13 @@ function encodeFloat32Base64(vector) {
 
 // gateway/src/reply-check.ts
 var MAX_DEPTH = 32;
-var [QUOTE, BACKSLASH, COMMA, COLON2, MINUS, PLUS, DOT, ZERO3, NINE2] = [34, 92, 44, 58, 45, 43, 46, 48, 57];
-var [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [91, 93, 123, 125];
-var LOWER_U = 117;
+var [QUOTE2, BACKSLASH2, COMMA2, COLON3, MINUS, PLUS, DOT, ZERO3, NINE2] = [34, 92, 44, 58, 45, 43, 46, 48, 57];
+var [OPEN_ARRAY2, CLOSE_ARRAY2, OPEN_OBJECT2, CLOSE_OBJECT2] = [91, 93, 123, 125];
+var LOWER_U2 = 117;
 var EMBEDDINGS = bytesOf("embeddings");
 var LITERALS = ["true", "false", "null"].map(bytesOf);
-var ESCAPE = tableOf('"\\/bfnrtu');
-var HEX = tableOf("0123456789abcdefABCDEF");
+var ESCAPE = tableOf2('"\\/bfnrtu');
+var HEX2 = tableOf2("0123456789abcdefABCDEF");
 function isEmbedReply(body, inputCount) {
   const count = new Check(body).embeddingsCount();
   return count >= 0 && count === inputCount;
@@ -5744,7 +5901,7 @@ var Check = class {
   /** The vector count of a whole answer, or -1 when it is not surely one. */
   embeddingsCount() {
     this.space();
-    if (this.body[this.at] !== OPEN_OBJECT || this.list(CLOSE_OBJECT, 1) < 0) return -1;
+    if (this.body[this.at] !== OPEN_OBJECT2 || this.list(CLOSE_OBJECT2, 1) < 0) return -1;
     this.space();
     return this.at === this.body.length ? this.vectors : -1;
   }
@@ -5758,16 +5915,16 @@ var Check = class {
     const { body } = this;
     for (let at = this.at + 1; at < body.length; at++) {
       const c = body[at];
-      if (c === QUOTE) {
+      if (c === QUOTE2) {
         this.at = at + 1;
         return true;
       }
       if (c < 32) return false;
-      if (c === BACKSLASH) {
+      if (c === BACKSLASH2) {
         const e = body[++at];
         if (ESCAPE[e] !== 1) return false;
-        if (e === LOWER_U) {
-          if (HEX[body[at + 1]] !== 1 || HEX[body[at + 2]] !== 1 || HEX[body[at + 3]] !== 1 || HEX[body[at + 4]] !== 1) return false;
+        if (e === LOWER_U2) {
+          if (HEX2[body[at + 1]] !== 1 || HEX2[body[at + 2]] !== 1 || HEX2[body[at + 3]] !== 1 || HEX2[body[at + 4]] !== 1) return false;
           at += 4;
         }
       }
@@ -5806,13 +5963,13 @@ var Check = class {
       return 0;
     }
     for (let count = 1; ; count++) {
-      if (!(close === CLOSE_OBJECT ? this.member(depth) : this.value(depth))) return -1;
+      if (!(close === CLOSE_OBJECT2 ? this.member(depth) : this.value(depth))) return -1;
       this.space();
       if (body[this.at] === close) {
         this.at++;
         return count;
       }
-      if (body[this.at] !== COMMA) return -1;
+      if (body[this.at] !== COMMA2) return -1;
       this.at++;
       this.space();
     }
@@ -5820,12 +5977,12 @@ var Check = class {
   value(depth) {
     if (depth > MAX_DEPTH) return false;
     const c = this.body[this.at];
-    if (c === QUOTE) return this.string();
-    if (c === OPEN_ARRAY) return this.list(CLOSE_ARRAY, depth + 1) >= 0;
-    if (c === OPEN_OBJECT) return this.list(CLOSE_OBJECT, depth + 1) >= 0;
+    if (c === QUOTE2) return this.string();
+    if (c === OPEN_ARRAY2) return this.list(CLOSE_ARRAY2, depth + 1) >= 0;
+    if (c === OPEN_OBJECT2) return this.list(CLOSE_OBJECT2, depth + 1) >= 0;
     if (c === MINUS || c >= ZERO3 && c <= NINE2) return this.number();
     for (const word of LITERALS) {
-      if (sameBytes2(this.body, this.at, word)) {
+      if (sameBytes3(this.body, this.at, word)) {
         this.at += word.length;
         return true;
       }
@@ -5834,16 +5991,16 @@ var Check = class {
   }
   member(depth) {
     const { body } = this;
-    if (body[this.at] !== QUOTE) return false;
+    if (body[this.at] !== QUOTE2) return false;
     const start = this.at + 1;
     if (!this.string()) return false;
     const end = this.at - 1;
-    for (let i = start; i < end; i++) if (body[i] === BACKSLASH) return false;
+    for (let i = start; i < end; i++) if (body[i] === BACKSLASH2) return false;
     this.space();
-    if (body[this.at] !== COLON2) return false;
+    if (body[this.at] !== COLON3) return false;
     this.at++;
     this.space();
-    if (depth > 1 || end - start !== EMBEDDINGS.length || !sameBytes2(body, start, EMBEDDINGS)) return this.value(depth);
+    if (depth > 1 || end - start !== EMBEDDINGS.length || !sameBytes3(body, start, EMBEDDINGS)) return this.value(depth);
     const counted = scanVectors(body, this.at, this.found);
     this.vectors = counted;
     if (counted >= 0) {
@@ -5853,21 +6010,21 @@ var Check = class {
     return this.value(depth);
   }
 };
-function sameBytes2(body, at, word) {
+function sameBytes3(body, at, word) {
   for (let i = 0; i < word.length; i++) if (body[at + i] !== word[i]) return false;
   return true;
 }
-function tableOf(chars) {
+function tableOf2(chars) {
   const table = new Uint8Array(256);
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
   return table;
 }
 function scanVectors(b, start, found) {
   let i = start;
-  if (b[i] !== OPEN_ARRAY) return -1;
+  if (b[i] !== OPEN_ARRAY2) return -1;
   i++;
   let count = 0;
-  if (b[i] === CLOSE_ARRAY) {
+  if (b[i] === CLOSE_ARRAY2) {
     found.end = i + 1;
     return 0;
   }
@@ -5875,19 +6032,19 @@ function scanVectors(b, start, found) {
     i = scanVector(b, i);
     if (i < 0) return -1;
     count++;
-    if (b[i] === CLOSE_ARRAY) {
+    if (b[i] === CLOSE_ARRAY2) {
       found.end = i + 1;
       return count;
     }
-    if (b[i] !== COMMA) return -1;
+    if (b[i] !== COMMA2) return -1;
     i++;
   }
 }
 function scanVector(b, start) {
   let i = start;
-  if (b[i] !== OPEN_ARRAY) return -1;
+  if (b[i] !== OPEN_ARRAY2) return -1;
   let c = b[++i];
-  if (c === CLOSE_ARRAY) return i + 1;
+  if (c === CLOSE_ARRAY2) return i + 1;
   for (; ; ) {
     if (c === MINUS) c = b[++i];
     if (c === ZERO3) c = b[++i];
@@ -5910,8 +6067,8 @@ function scanVector(b, start) {
         c = b[++i];
       while (c >= ZERO3 && c <= NINE2);
     }
-    if (c === CLOSE_ARRAY) return i + 1;
-    if (c !== COMMA) return -1;
+    if (c === CLOSE_ARRAY2) return i + 1;
+    if (c !== COMMA2) return -1;
     c = b[++i];
   }
 }
@@ -5993,9 +6150,9 @@ async function answer(options) {
   const { reply, surface, cancel, deps, request } = options;
   const { config, metrics } = deps;
   const { vectors, keys, missing } = lookUpCached(request, deps);
-  const passThrough = surface === "ollama" && missing.length === request.inputs.length;
-  const pending = missing.length > 0 ? embedUpstream({ pool: deps.pool, body: toOllamaBody(uncachedPart(request, missing)), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough }) : void 0;
-  metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
+  const passThrough = surface === "ollama" && missing.length === request.inputCount;
+  const pending = missing.length > 0 ? embedUpstream({ pool: deps.pool, body: upstreamBody(request, missing), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough }) : void 0;
+  metrics.recordEmbed(request.inputCount, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
   let upstream;
   if (pending) {
     upstream = await pending;
@@ -6020,7 +6177,7 @@ function refuseIfLimited(deps, result) {
 }
 function lookUpCached(request, deps) {
   const { cache } = deps;
-  if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
+  if (!cache) return { vectors: new Array(request.inputCount), missing: everyIndex(request.inputCount) };
   const model = withTag(request.model);
   const keys = request.inputs.map((text) => cache.keyOf(model, text));
   const vectors = request.truncate === false ? new Array(keys.length).fill(void 0) : keys.map((key) => cache.get(key));
@@ -6028,8 +6185,14 @@ function lookUpCached(request, deps) {
   vectors.forEach((vector, i) => vector === void 0 && missing.push(i));
   return { vectors, keys, missing };
 }
-function uncachedPart(request, missing) {
-  return missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
+function everyIndex(count) {
+  const indexes = new Array(count);
+  for (let i = 0; i < count; i++) indexes[i] = i;
+  return indexes;
+}
+function upstreamBody(request, missing) {
+  if (missing.length === request.inputCount) return request.plain ?? toOllamaBody(request);
+  return toOllamaBody({ ...request, inputCount: missing.length, inputs: missing.map((i) => request.inputs[i]) });
 }
 
 // gateway/src/handler.ts
@@ -6261,7 +6424,7 @@ import { connect } from "node:net";
 var MAX_HEAD_BYTES = 16 * 1024;
 var MAX_CHUNK_SIZE_DIGITS = 8;
 var EMPTY = Buffer.alloc(0);
-var [CR2, LF2, SPACE2, TAB2, COLON3, SEMICOLON, COMMA2, ZERO4, NINE3, DEL] = [13, 10, 32, 9, 58, 59, 44, 48, 57, 127];
+var [CR2, LF2, SPACE2, TAB2, COLON4, SEMICOLON, COMMA3, ZERO4, NINE3, DEL] = [13, 10, 32, 9, 58, 59, 44, 48, 57, 127];
 var HTTP_1 = Buffer.from("HTTP/1.", "latin1");
 var CONTENT_LENGTH2 = bytesOf("content-length");
 var TRANSFER_ENCODING = bytesOf("transfer-encoding");
@@ -6400,7 +6563,7 @@ var Parser = class {
     for (let line = statusEnd + 2; line < headEnd; ) {
       const end = lineEndBefore(pending, line, headEnd);
       let colon = line;
-      while (colon < end && pending[colon] !== COLON3) colon++;
+      while (colon < end && pending[colon] !== COLON4) colon++;
       if (colon === line || colon === end) throw new ReplyError("malformed header line");
       const [nameStart, nameEnd] = trimmed(pending, line, colon);
       const [valueStart, valueEnd] = trimmed(pending, colon + 1, end);
@@ -6410,7 +6573,7 @@ var Parser = class {
         length = value;
       } else if (spells(pending, nameStart, nameEnd, TRANSFER_ENCODING)) {
         let comma = valueEnd;
-        while (comma > valueStart && pending[comma - 1] !== COMMA2) comma--;
+        while (comma > valueStart && pending[comma - 1] !== COMMA3) comma--;
         const [lastStart, lastEnd] = trimmed(pending, comma, valueEnd);
         chunked = spells(pending, lastStart, lastEnd, CHUNKED);
       } else if (spells(pending, nameStart, nameEnd, CONNECTION2)) keepAlive = spells(pending, valueStart, valueEnd, KEEP_ALIVE2);
@@ -6471,6 +6634,13 @@ var MAX_IDLE_SOCKETS = 16;
 var IDLE_SOCKET_MS = 3e3;
 var SWEEP_MS = 25;
 var READ_BUFFER = Buffer.alloc(64 * 1024);
+function send(socket, request) {
+  if (typeof request === "string") return void socket.write(request);
+  socket.cork();
+  socket.write(request[0], "latin1");
+  socket.write(request[1]);
+  socket.uncork();
+}
 function createSocketUpstream(base) {
   const host = base.hostname.replace(/^\[|\]$/g, "");
   const port = Number(base.port || 80);
@@ -6514,7 +6684,7 @@ function createSocketUpstream(base) {
       if (call.cancel?.cancelled) return reject(cancelledError());
       const reused = idle.pop();
       const conn = reused ?? open();
-      conn.socket.write(request);
+      send(conn.socket, request);
       busy.add(conn);
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
@@ -6571,15 +6741,16 @@ function createSocketUpstream(base) {
   }
   return {
     call(call) {
-      const length = call.body === void 0 ? "" : `Content-Type: application/json\r
-Content-Length: ${Buffer.byteLength(call.body)}\r
+      const { body } = call;
+      const length = body === void 0 ? "" : `Content-Type: application/json\r
+Content-Length: ${typeof body === "string" ? Buffer.byteLength(body) : body.length}\r
 `;
-      const request = `${call.method} ${prefix}${call.path} HTTP/1.1\r
+      const head = `${call.method} ${prefix}${call.path} HTTP/1.1\r
 Host: ${base.host}\r
 Accept: application/json\r
 ${length}\r
-${call.body ?? ""}`;
-      return attempt(call, request, true);
+`;
+      return attempt(call, typeof body === "object" ? [head, body] : head + (body ?? ""), true);
     },
     destroy() {
       sweep.stop();

@@ -9,7 +9,8 @@ afterEach(async () => {
   await h?.stop();
 });
 
-const forwardedInputs = (h: Harness) => h.fake.requests.filter((r) => r.path === "/api/embed").map((r) => (r.body as { input: string[] }).input);
+// The texts each upstream call carried (a plain body goes on as the client wrote it: a lone string stays one).
+const forwardedInputs = (h: Harness) => h.fake.requests.filter((r) => r.path === "/api/embed").map((r) => [(r.body as { input: string | string[] }).input].flat());
 const counter = async (h: Harness, name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(await h.gateway.metrics.registry.metrics())?.[1]);
 
 describe("createEmbeddingCache", () => {

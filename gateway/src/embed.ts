@@ -40,11 +40,11 @@ async function answer(options: { reply: Reply; surface: ErrorSurface; cancel: Ca
   const { vectors, keys, missing } = lookUpCached(request, deps);
   // Nothing came from the cache: Ollama's own bytes, already checked, go out unchanged,
   // and the vectors are only parsed when the cache keeps them.
-  const passThrough = surface === "ollama" && missing.length === request.inputs.length;
+  const passThrough = surface === "ollama" && missing.length === request.inputCount;
   // The call is written in this turn when a slot is free; the tallies (moved into prom-client
   // at scrape time) are counted after it.
-  const pending = missing.length > 0 ? embedUpstream({ pool: deps.pool, body: toOllamaBody(uncachedPart(request, missing)), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough }) : undefined;
-  metrics.recordEmbed(request.inputs.length, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
+  const pending = missing.length > 0 ? embedUpstream({ pool: deps.pool, body: upstreamBody(request, missing), inputCount: missing.length, cancel, config, metrics, needsVectors: Boolean(keys) || !passThrough }) : undefined;
+  metrics.recordEmbed(request.inputCount, keys ? keys.length - missing.length : 0, keys ? missing.length : 0);
   let upstream: UpstreamAnswer | undefined;
   if (pending) {
     upstream = await pending;
@@ -74,7 +74,7 @@ function refuseIfLimited(deps: EmbedDeps, result: ReturnType<Buckets["take"]>): 
 // truncated) vector would hide: such requests skip the lookup, but fill the cache.
 function lookUpCached(request: EmbedRequest, deps: EmbedDeps): { vectors: Array<number[] | undefined>; keys?: string[]; missing: number[] } {
   const { cache } = deps;
-  if (!cache) return { vectors: new Array(request.inputs.length), missing: request.inputs.map((_, i) => i) };
+  if (!cache) return { vectors: new Array(request.inputCount), missing: everyIndex(request.inputCount) };
   const model = withTag(request.model);
   const keys = request.inputs.map((text) => cache.keyOf(model, text));
   const vectors = request.truncate === false ? new Array<undefined>(keys.length).fill(undefined) : keys.map((key) => cache.get(key));
@@ -83,7 +83,16 @@ function lookUpCached(request: EmbedRequest, deps: EmbedDeps): { vectors: Array<
   return { vectors, keys, missing };
 }
 
-// The request as it goes upstream: only the inputs the cache did not answer.
-function uncachedPart(request: EmbedRequest, missing: number[]): EmbedRequest {
-  return missing.length === request.inputs.length ? request : { ...request, inputs: missing.map((i) => request.inputs[i]) };
+// 0 … count - 1, in a plain loop (Array.from's generic path cost more, cold, on every request).
+function everyIndex(count: number): number[] {
+  const indexes = new Array<number>(count);
+  for (let i = 0; i < count; i++) indexes[i] = i;
+  return indexes;
+}
+
+// The body that goes upstream: the client's own when it is plain and nothing came from the
+// cache; else the vetted fields, with only the inputs the cache did not answer.
+function upstreamBody(request: EmbedRequest, missing: number[]): string | Buffer {
+  if (missing.length === request.inputCount) return request.plain ?? toOllamaBody(request);
+  return toOllamaBody({ ...request, inputCount: missing.length, inputs: missing.map((i) => request.inputs[i]) });
 }

@@ -25,7 +25,7 @@ type Judged = { answer: OllamaEmbedResponse | undefined } | { error: GatewayErro
 /** Embeds `inputs` on the least busy usable upstream, retrying once on another after a failure. */
 export async function embedUpstream(options: {
   pool: Pool;
-  body: string;
+  body: string | Buffer;
   inputCount: number;
   cancel: Cancel;
   config: GatewayConfig;

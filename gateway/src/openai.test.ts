@@ -11,14 +11,14 @@ describe("encodeFloat32Base64", () => {
 
 describe("toOllamaBody", () => {
   it("sends only model, input and truncate", () => {
-    expect(JSON.parse(toOllamaBody({ model: "bge-m3", inputs: ["a"], encodingFormat: "float" }))).toEqual({ model: "bge-m3", input: ["a"] });
-    expect(JSON.parse(toOllamaBody({ model: "bge-m3", inputs: ["a"], truncate: false, encodingFormat: "float" }))).toEqual({ model: "bge-m3", input: ["a"], truncate: false });
+    expect(JSON.parse(toOllamaBody({ model: "bge-m3", inputCount: 1, inputs: ["a"], encodingFormat: "float" }))).toEqual({ model: "bge-m3", input: ["a"] });
+    expect(JSON.parse(toOllamaBody({ model: "bge-m3", inputCount: 1, inputs: ["a"], truncate: false, encodingFormat: "float" }))).toEqual({ model: "bge-m3", input: ["a"], truncate: false });
   });
 });
 
 describe("toOpenAIResponse", () => {
   it("numbers the data items and reports usage from prompt_eval_count", () => {
-    const answer = toOpenAIResponse({ embeddings: [[1], [2]], prompt_eval_count: 7 }, { model: "bge-m3", inputs: ["a", "b"], encodingFormat: "float" });
+    const answer = toOpenAIResponse({ embeddings: [[1], [2]], prompt_eval_count: 7 }, { model: "bge-m3", inputCount: 2, inputs: ["a", "b"], encodingFormat: "float" });
     expect(answer).toEqual({
       object: "list",
       data: [{ object: "embedding", index: 0, embedding: [1] }, { object: "embedding", index: 1, embedding: [2] }],

@@ -2,17 +2,23 @@
 // size, the JSON, the model allowlist and the input limits.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GatewayError } from "./errors";
+import { plainModelNames, readPlainBody } from "./request-body";
+import type { PlainLimits } from "./request-body";
 
 /** A request both routes agree on, reduced to the fields the gateway forwards. */
 export type EmbedRequest = {
   model: string;
-  inputs: string[];
+  inputCount: number;
+  /** The texts; a plain body's are decoded only when something reads them (the cache). */
+  readonly inputs: string[];
   truncate?: boolean;
   encodingFormat: "float" | "base64";
+  /** The client's body itself, when it holds only the fields the gateway forwards (request-body.ts): it goes upstream unchanged. */
+  plain?: Buffer;
 };
 
 /** Limits applied to every embed request; built once at start by {@link requestLimits}. */
-export type RequestLimits = { maxInputs: number; maxInputChars: number; allowedModels: ReadonlySet<string> };
+export type RequestLimits = PlainLimits & { maxInputs: number; maxInputChars: number; allowedModels: ReadonlySet<string> };
 
 /** The limits from the config, with every name a request may use for an allowed model spelled out once: `bge-m3` admits `bge-m3` and `bge-m3:latest`, and nothing else. */
 export function requestLimits(config: { maxInputs: number; maxInputChars: number; models: string[] }): RequestLimits {
@@ -21,7 +27,7 @@ export function requestLimits(config: { maxInputs: number; maxInputChars: number
     names.add(model);
     if (model.endsWith(LATEST)) names.add(model.slice(0, -LATEST.length));
   }
-  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: names };
+  return { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, allowedModels: names, modelNames: plainModelNames(names) };
 }
 
 const LATEST = ":latest";
@@ -64,6 +70,24 @@ function streamBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
 
 /** Parses and checks an embed body; throws GatewayError 400, 403 or 413. */
 export function parseEmbedRequest(body: Buffer, limits: RequestLimits, openai: boolean): EmbedRequest {
+  const plain = openai ? undefined : readPlainBody(body, limits);
+  if (!plain) return parseJsonRequest(body, limits, openai);
+  let inputs: string[] | undefined;
+  return {
+    model: plain.model,
+    inputCount: plain.inputCount,
+    get inputs() {
+      inputs ??= parseJsonRequest(body, limits, false).inputs;
+      return inputs;
+    },
+    truncate: plain.truncate,
+    encodingFormat: "float",
+    plain: body,
+  };
+}
+
+// Every body's reader, with the last word on what is refused and why.
+function parseJsonRequest(body: Buffer, limits: RequestLimits, openai: boolean): EmbedRequest {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString("utf8"));
@@ -90,10 +114,10 @@ export function parseEmbedRequest(body: Buffer, limits: RequestLimits, openai: b
   // Both APIs take `dimensions` (Ollama cuts the vector short); the gateway serves the
   // model's own size only, and says so rather than answering with another size.
   if (fields.dimensions !== undefined) throw badRequest("dimensions is not supported: the model has a fixed size");
-  if (!openai) return { model: fields.model, inputs, truncate: fields.truncate, encodingFormat: "float" };
+  if (!openai) return { model: fields.model, inputCount: inputs.length, inputs, truncate: fields.truncate, encodingFormat: "float" };
   const format = fields.encoding_format ?? "float";
   if (format !== "float" && format !== "base64") throw badRequest('encoding_format must be "float" or "base64"');
-  return { model: fields.model, inputs, encodingFormat: format };
+  return { model: fields.model, inputCount: inputs.length, inputs, encodingFormat: format };
 }
 
 /** The model name with its tag: `bge-m3` is `bge-m3:latest`, as Ollama reads it. */

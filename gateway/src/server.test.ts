@@ -24,6 +24,19 @@ describe("createServer: /api/embed", () => {
     expect(h.fake.requests[0].headers.authorization).toBeUndefined();
   });
 
+  it("sends a body that holds only the forwarded fields to Ollama as it came, and re-writes any other", async () => {
+    h = await startHarness();
+    const plain = '{ "input": ["caf\\u00e9", "x"],\n  "model": "bge-m3", "truncate": false }';
+    const extra = '{"model":"bge-m3","input":"x","keep_alive":0}';
+    const dashed = '{"model":"bge-m3","input":"café — x"}'; // not ASCII: read by JSON.parse, sent as JSON.stringify writes it
+    for (const body of [plain, extra, dashed]) {
+      const res = await fetch(`${h.url}/api/embed`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body });
+      expect(res.status, body).toBe(200);
+    }
+    expect(h.fake.requests.map((r) => r.text)).toEqual([plain, '{"model":"bge-m3","input":["x"]}', '{"model":"bge-m3","input":["café — x"]}']);
+    expect(h.fake.requests[0].body).toEqual({ model: "bge-m3", input: ["café", "x"], truncate: false });
+  });
+
   it("accepts the model with its :latest tag", async () => {
     h = await startHarness();
     expect((await post(`${h.url}/api/embed`, { token: TOKEN, body: { model: "bge-m3:latest", input: "x" } })).status).toBe(200);

@@ -21,6 +21,17 @@ const IDLE_SOCKET_MS = 3_000; // below Node's 5 s keep-alive timeout (a proxy in
 const SWEEP_MS = 25;
 const READ_BUFFER = Buffer.alloc(64 * 1024); // one socket read at most: node's own read size
 
+// A request as it is written: one string, or a head and the client's body bytes, in one system call (writev).
+type Outgoing = string | readonly [head: string, body: Buffer];
+
+function send(socket: Socket, request: Outgoing): void {
+  if (typeof request === "string") return void socket.write(request);
+  socket.cork();
+  socket.write(request[0], "latin1");
+  socket.write(request[1]);
+  socket.uncork();
+}
+
 /** Creates the raw-socket client for `base` (an http: URL). */
 export function createSocketUpstream(base: URL): Upstream {
   const host = base.hostname.replace(/^\[|\]$/g, "");
@@ -70,7 +81,7 @@ export function createSocketUpstream(base: URL): Upstream {
     return busy.size > 0 || idle.length > 0;
   });
 
-  function attempt(call: UpstreamCall, request: string, allowStale: boolean): Promise<UpstreamReply> {
+  function attempt(call: UpstreamCall, request: Outgoing, allowStale: boolean): Promise<UpstreamReply> {
     const started = performance.now();
     return new Promise((resolve, reject) => {
       if (call.cancel?.cancelled) return reject(cancelledError());
@@ -78,7 +89,7 @@ export function createSocketUpstream(base: URL): Upstream {
       const conn = reused ?? open();
       // Written first: the reply cannot arrive before this turn ends, so the parser, the
       // deadline and the cancel hook are set up while the upstream works, not before it starts.
-      conn.socket.write(request);
+      send(conn.socket, request);
       busy.add(conn);
       const parser = createReplyParser(call.maxReplyBytes);
       let received = false;
@@ -139,9 +150,10 @@ export function createSocketUpstream(base: URL): Upstream {
 
   return {
     call(call) {
-      const length = call.body === undefined ? "" : `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(call.body)}\r\n`;
-      const request = `${call.method} ${prefix}${call.path} HTTP/1.1\r\nHost: ${base.host}\r\nAccept: application/json\r\n${length}\r\n${call.body ?? ""}`;
-      return attempt(call, request, true);
+      const { body } = call;
+      const length = body === undefined ? "" : `Content-Type: application/json\r\nContent-Length: ${typeof body === "string" ? Buffer.byteLength(body) : body.length}\r\n`;
+      const head = `${call.method} ${prefix}${call.path} HTTP/1.1\r\nHost: ${base.host}\r\nAccept: application/json\r\n${length}\r\n`;
+      return attempt(call, typeof body === "object" ? [head, body] : head + (body ?? ""), true);
     },
     destroy() {
       sweep.stop();

@@ -19,7 +19,8 @@ export type UpstreamReply = { status: number; body: Buffer };
 export type UpstreamCall = {
   method: "GET" | "POST";
   path: "/api/tags" | "/api/embed";
-  body?: string;
+  /** JSON, as text or as the client's own bytes. */
+  body?: string | Buffer;
   /** Cancelling it destroys the call at once (the client went away). */
   cancel?: Cancel;
   /** Total time for the whole call, connect to last byte: a trickling reply cannot hold it longer. */
