@@ -5463,20 +5463,28 @@ function streamBody(req, maxBytes) {
 }
 function parseEmbedRequest(body, limits, openai) {
   const plain = openai ? void 0 : readPlainBody(body, limits);
-  if (!plain) return parseJsonRequest(body, limits, openai);
-  let inputs;
-  return {
-    model: plain.model,
-    inputCount: plain.inputCount,
-    get inputs() {
-      inputs ??= parseJsonRequest(body, limits, false).inputs;
-      return inputs;
-    },
-    truncate: plain.truncate,
-    encodingFormat: "float",
-    plain: body
-  };
+  return plain ? new PlainRequest(body, plain, limits) : parseJsonRequest(body, limits, openai);
 }
+var PlainRequest = class {
+  constructor(plain, fields, limits) {
+    this.plain = plain;
+    this.limits = limits;
+    this.model = fields.model;
+    this.inputCount = fields.inputCount;
+    this.truncate = fields.truncate;
+  }
+  plain;
+  limits;
+  model;
+  inputCount;
+  truncate;
+  encodingFormat = "float";
+  decoded;
+  get inputs() {
+    this.decoded ??= parseJsonRequest(this.plain, this.limits, false).inputs;
+    return this.decoded;
+  }
+};
 function parseJsonRequest(body, limits, openai) {
   let parsed;
   try {

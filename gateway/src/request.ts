@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GatewayError } from "./errors";
 import { plainModelNames, readPlainBody } from "./request-body";
-import type { PlainLimits } from "./request-body";
+import type { PlainBody, PlainLimits } from "./request-body";
 
 /** A request both routes agree on, reduced to the fields the gateway forwards. */
 export type EmbedRequest = {
@@ -71,19 +71,33 @@ function streamBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
 /** Parses and checks an embed body; throws GatewayError 400, 403 or 413. */
 export function parseEmbedRequest(body: Buffer, limits: RequestLimits, openai: boolean): EmbedRequest {
   const plain = openai ? undefined : readPlainBody(body, limits);
-  if (!plain) return parseJsonRequest(body, limits, openai);
-  let inputs: string[] | undefined;
-  return {
-    model: plain.model,
-    inputCount: plain.inputCount,
-    get inputs() {
-      inputs ??= parseJsonRequest(body, limits, false).inputs;
-      return inputs;
-    },
-    truncate: plain.truncate,
-    encodingFormat: "float",
-    plain: body,
-  };
+  return plain ? new PlainRequest(body, plain, limits) : parseJsonRequest(body, limits, openai);
+}
+
+// A plain body's request; its texts are decoded by JSON.parse the first time they are read.
+// A class, so the getter is the prototype's: an object literal with a getter is built by a
+// runtime call each time, which cost more than reading the body.
+class PlainRequest implements EmbedRequest {
+  readonly model: string;
+  readonly inputCount: number;
+  readonly truncate: boolean | undefined;
+  readonly encodingFormat = "float" as const;
+  private decoded: string[] | undefined;
+
+  constructor(
+    readonly plain: Buffer,
+    fields: PlainBody,
+    private readonly limits: RequestLimits,
+  ) {
+    this.model = fields.model;
+    this.inputCount = fields.inputCount;
+    this.truncate = fields.truncate;
+  }
+
+  get inputs(): string[] {
+    this.decoded ??= parseJsonRequest(this.plain, this.limits, false).inputs;
+    return this.decoded;
+  }
 }
 
 // Every body's reader, with the last word on what is refused and why.
