@@ -6110,7 +6110,7 @@ async function embedUpstream(options) {
     metrics.recordUpstreamCall(member.label, (started - waitStarted) / 1e3, (performance.now() - started) / 1e3);
     if ("answer" in judged) {
       if (member.state !== "up") pool.recheck(member);
-      return answerOf(raw, judged.answer);
+      return new CheckedAnswer(raw, judged.answer);
     }
     if (judged.error.code === "model_not_found:upstream") pool.recheck(member);
     if (!judged.reason) throw judged.error;
@@ -6133,15 +6133,18 @@ function judge(status, body, inputCount, needsVectors) {
   }
   return fromUpstreamStatus(status, body);
 }
-function answerOf(raw, parsed) {
-  return {
-    raw,
-    get answer() {
-      parsed ??= JSON.parse(raw.toString("utf8"));
-      return parsed;
-    }
-  };
-}
+var CheckedAnswer = class {
+  constructor(raw, parsed) {
+    this.raw = raw;
+    this.parsed = parsed;
+  }
+  raw;
+  parsed;
+  get answer() {
+    this.parsed ??= JSON.parse(this.raw.toString("utf8"));
+    return this.parsed;
+  }
+};
 
 // gateway/src/embed.ts
 async function serveEmbed(options) {

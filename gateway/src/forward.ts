@@ -59,7 +59,7 @@ export async function embedUpstream(options: {
     if ("answer" in judged) {
       // A member that answered while marked down is probed, models included, before it counts as up.
       if (member.state !== "up") pool.recheck(member);
-      return answerOf(raw as Buffer, judged.answer);
+      return new CheckedAnswer(raw as Buffer, judged.answer);
     }
     if (judged.error.code === "model_not_found:upstream") pool.recheck(member);
     if (!judged.reason) throw judged.error;
@@ -88,12 +88,16 @@ function judge(status: number, body: Buffer, inputCount: number, needsVectors: b
 }
 
 // Checked already; parsed once, only by the routes that need the vectors (the cache, /v1).
-function answerOf(raw: Buffer, parsed: OllamaEmbedResponse | undefined): UpstreamAnswer {
-  return {
-    raw,
-    get answer() {
-      parsed ??= JSON.parse(raw.toString("utf8")) as OllamaEmbedResponse;
-      return parsed;
-    },
-  };
+// A class, so the getter is the prototype's (an object literal with a getter is built by a
+// runtime call each time, on the answer's path).
+class CheckedAnswer implements UpstreamAnswer {
+  constructor(
+    readonly raw: Buffer,
+    private parsed: OllamaEmbedResponse | undefined,
+  ) {}
+
+  get answer(): OllamaEmbedResponse {
+    this.parsed ??= JSON.parse(this.raw.toString("utf8")) as OllamaEmbedResponse;
+    return this.parsed;
+  }
 }
