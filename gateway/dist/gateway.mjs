@@ -6652,6 +6652,11 @@ function send(socket, request) {
   socket.write(request[1]);
   socket.uncork();
 }
+function copyOf(buffer, length) {
+  const copy = Buffer.allocUnsafe(length);
+  copy.set(new Uint8Array(buffer.buffer, buffer.byteOffset, length));
+  return copy;
+}
 function createSocketUpstream(base) {
   const host = base.hostname.replace(/^\[|\]$/g, "");
   const port = Number(base.port || 80);
@@ -6662,7 +6667,7 @@ function createSocketUpstream(base) {
     const onread = {
       buffer: READ_BUFFER,
       callback(bytes, buffer) {
-        if (conn.user) conn.user.data(Buffer.copyBytesFrom(buffer, 0, bytes));
+        if (conn.user) conn.user.data(copyOf(buffer, bytes));
         else idleEnd();
         return true;
       }

@@ -32,6 +32,15 @@ function send(socket: Socket, request: Outgoing): void {
   socket.uncork();
 }
 
+// The bytes a read left at the start of the shared buffer, copied out (the next read reuses
+// it): a pooled allocation (fully overwritten at once) and one TypedArray copy, about half
+// of what Buffer.copyBytesFrom's argument checks and copy cost on a cold CPU.
+function copyOf(buffer: Uint8Array, length: number): Buffer {
+  const copy = Buffer.allocUnsafe(length);
+  copy.set(new Uint8Array(buffer.buffer, buffer.byteOffset, length));
+  return copy;
+}
+
 /** Creates the raw-socket client for `base` (an http: URL). */
 export function createSocketUpstream(base: URL): Upstream {
   const host = base.hostname.replace(/^\[|\]$/g, "");
@@ -49,7 +58,7 @@ export function createSocketUpstream(base: URL): Upstream {
     const onread = {
       buffer: READ_BUFFER,
       callback(bytes: number, buffer: Uint8Array): boolean {
-        if (conn.user) conn.user.data(Buffer.copyBytesFrom(buffer, 0, bytes));
+        if (conn.user) conn.user.data(copyOf(buffer, bytes));
         else idleEnd();
         return true;
       },
