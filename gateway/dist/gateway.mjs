@@ -5310,11 +5310,12 @@ var Reader = class {
     this.at++;
     for (; ; ) {
       this.space();
-      if (this.key(KEYS.model)) {
+      const key = this.key();
+      if (key === "model") {
         if (model !== void 0 || (model = this.model()) === void 0) return void 0;
-      } else if (this.key(KEYS.input)) {
+      } else if (key === "input") {
         if (inputCount > 0 || (inputCount = this.inputs()) <= 0) return void 0;
-      } else if (this.key(KEYS.truncate)) {
+      } else if (key === "truncate") {
         if (sawTruncate || (truncate = this.boolean()) === void 0) return void 0;
         sawTruncate = true;
       } else return void 0;
@@ -5333,15 +5334,17 @@ var Reader = class {
     let c = b[this.at];
     while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++this.at];
   }
-  // Whether `word` (a key in its quotes) is next, then its colon; moves past both.
-  key(word) {
-    if (!sameBytes(this.b, this.at, word)) return false;
-    this.at += word.length;
+  // One of the three keys, spelled plainly, and its colon (moving past both); else undefined.
+  key() {
+    const { b } = this;
+    const key = sameBytes(b, this.at, KEYS.model) ? "model" : sameBytes(b, this.at, KEYS.input) ? "input" : sameBytes(b, this.at, KEYS.truncate) ? "truncate" : void 0;
+    if (key === void 0) return void 0;
+    this.at += KEYS[key].length;
     this.space();
-    if (this.b[this.at] !== COLON) return false;
+    if (b[this.at] !== COLON) return void 0;
     this.at++;
     this.space();
-    return true;
+    return key;
   }
   // An allowed model's name, spelled exactly (no escape) in quotes.
   model() {

@@ -64,6 +64,7 @@ describe("readPlainBody", () => {
       '{"model":"bge-m3","input":"x","dimensions":8}',
       '{"model":"bge-m3"}',
       '{"model":"bge-m3","input":"x",}',
+      '{"model""input":"x","model":"bge-m3"}',
       '{"model":"bge-m3","input":"x"} x',
       '{"model":"bge-m3","input":"a\u0001b"}',
       '{"model":"bge-m3","input":"\\x"}',
@@ -78,7 +79,7 @@ describe("readPlainBody", () => {
     const random = randomFrom(20261201);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
     const bases = ['{"model":"bge-m3","input":"hello there"}', '{"input":["a","b\\u0041\\n"],"model":"bge-m3:latest","truncate":true}', ' { "model" : "bge-m3" , "input" : [ "x" ] } '];
-    const pieces = ['"', "\\", ",", ":", "{", "}", "[", "]", " ", "\n", "\u0001", "\u00e9", "u", "0", "a", "e", '"model":"bge-m3",', '"input":"y",', '"keep_alive":0,', '"truncate":false,', '"options":{},', '"truncate":null,', '"truncate":1,', '"model":null,', '"input":[null],', '"input":[],', "\\u00", "true", "null"];
+    const pieces = ['"', "\\", ",", ":", "{", "}", "[", "]", " ", "\n", "\u0001", "\u00e9", "u", "0", "a", "e", '"model":"bge-m3",', '"input":"y",', '"keep_alive":0,', '"truncate":false,', '"options":{},', '"truncate":null,', '"truncate":1,', '"model":null,', '"input":[null],', '"input":[],', '"model"', '"input"', "\\u00", "true", "null"];
     let accepted = 0;
     for (let n = 0; n < 20_000; n++) {
       let text = pick(bases);
@@ -98,7 +99,7 @@ describe("readPlainBody", () => {
       expect(parseEmbedRequest(bytes, limits, false).inputs, text).toEqual(expected?.inputs);
     }
     // Mutations leave enough bodies acceptable for the comparison to mean something.
-    expect(accepted).toBeGreaterThan(1_000);
+    expect(accepted).toBeGreaterThan(500);
   });
 
   it("hands the gateway the client's bytes to forward, and the same request JSON.parse would make", () => {

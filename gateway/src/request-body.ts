@@ -47,11 +47,12 @@ class Reader {
     this.at++;
     for (;;) {
       this.space();
-      if (this.key(KEYS.model)) {
+      const key = this.key();
+      if (key === "model") {
         if (model !== undefined || (model = this.model()) === undefined) return undefined;
-      } else if (this.key(KEYS.input)) {
+      } else if (key === "input") {
         if (inputCount > 0 || (inputCount = this.inputs()) <= 0) return undefined;
-      } else if (this.key(KEYS.truncate)) {
+      } else if (key === "truncate") {
         if (sawTruncate || (truncate = this.boolean()) === undefined) return undefined;
         sawTruncate = true;
       } else return undefined;
@@ -72,15 +73,17 @@ class Reader {
     while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++this.at];
   }
 
-  // Whether `word` (a key in its quotes) is next, then its colon; moves past both.
-  private key(word: Uint8Array): boolean {
-    if (!sameBytes(this.b, this.at, word)) return false;
-    this.at += word.length;
+  // One of the three keys, spelled plainly, and its colon (moving past both); else undefined.
+  private key(): keyof typeof KEYS | undefined {
+    const { b } = this;
+    const key = sameBytes(b, this.at, KEYS.model) ? "model" : sameBytes(b, this.at, KEYS.input) ? "input" : sameBytes(b, this.at, KEYS.truncate) ? "truncate" : undefined;
+    if (key === undefined) return undefined;
+    this.at += KEYS[key].length;
     this.space();
-    if (this.b[this.at] !== COLON) return false;
+    if (b[this.at] !== COLON) return undefined;
     this.at++;
     this.space();
-    return true;
+    return key;
   }
 
   // An allowed model's name, spelled exactly (no escape) in quotes.
