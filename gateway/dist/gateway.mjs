@@ -6206,7 +6206,7 @@ function everyIndex(count) {
 }
 function upstreamBody(request, missing) {
   if (missing.length === request.inputCount) return request.plain ?? toOllamaBody(request);
-  return toOllamaBody({ ...request, inputCount: missing.length, inputs: missing.map((i) => request.inputs[i]) });
+  return toOllamaBody({ ...request, plain: void 0, inputCount: missing.length, inputs: missing.map((i) => request.inputs[i]) });
 }
 
 // gateway/src/handler.ts

@@ -94,5 +94,5 @@ function everyIndex(count: number): number[] {
 // cache; else the vetted fields, with only the inputs the cache did not answer.
 function upstreamBody(request: EmbedRequest, missing: number[]): string | Buffer {
   if (missing.length === request.inputCount) return request.plain ?? toOllamaBody(request);
-  return toOllamaBody({ ...request, inputCount: missing.length, inputs: missing.map((i) => request.inputs[i]) });
+  return toOllamaBody({ ...request, plain: undefined, inputCount: missing.length, inputs: missing.map((i) => request.inputs[i]) });
 }
