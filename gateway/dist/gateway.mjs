@@ -5282,12 +5282,47 @@ function ollamaMessage(body) {
 // gateway/src/fast-path.ts
 import { STATUS_CODES } from "node:http";
 
+// gateway/src/ascii.ts
+var [ZERO, NINE] = [48, 57];
+function bytesOf(text) {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+function bytesAt(bytes, at, word) {
+  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word[i]) return false;
+  return true;
+}
+function byteTable(chars) {
+  const table = new Uint8Array(256);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+function skipJsonSpace(bytes, at) {
+  let c = bytes[at];
+  while (c === 32 || c === 10 || c === 13 || c === 9) c = bytes[++at];
+  return at;
+}
+function spells(buffer, start, end, lower) {
+  if (end - start !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) if ((buffer[start + i] | 32) !== lower[i]) return false;
+  return true;
+}
+function decimalOf(buffer, start, end) {
+  if (start === end) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = buffer[i];
+    if (c < ZERO || c > NINE) return -1;
+    value = value * 10 + (c - ZERO);
+  }
+  return value;
+}
+
 // gateway/src/request-body.ts
 var [QUOTE, BACKSLASH, COMMA, COLON, OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT, LOWER_U] = [34, 92, 44, 58, 91, 93, 123, 125, 117];
-var KEYS = { model: ascii('"model"'), input: ascii('"input"'), truncate: ascii('"truncate"') };
-var [TRUE, FALSE] = [ascii("true"), ascii("false")];
-var SHORT_ESCAPE = tableOf('"\\/bfnrt');
-var HEX = tableOf("0123456789abcdefABCDEF");
+var KEYS = { model: bytesOf('"model"'), input: bytesOf('"input"'), truncate: bytesOf('"truncate"') };
+var [TRUE, FALSE] = [bytesOf("true"), bytesOf("false")];
+var SHORT_ESCAPE = byteTable('"\\/bfnrt');
+var HEX = byteTable("0123456789abcdefABCDEF");
 function readPlainBody(body, limits) {
   return new Reader(body, limits).object();
 }
@@ -5330,14 +5365,12 @@ var Reader = class {
     return { model, inputCount, truncate };
   }
   space() {
-    const { b } = this;
-    let c = b[this.at];
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++this.at];
+    this.at = skipJsonSpace(this.b, this.at);
   }
   // One of the three keys, spelled plainly, and its colon (moving past both); else undefined.
   key() {
     const { b } = this;
-    const key = sameBytes(b, this.at, KEYS.model) ? "model" : sameBytes(b, this.at, KEYS.input) ? "input" : sameBytes(b, this.at, KEYS.truncate) ? "truncate" : void 0;
+    const key = bytesAt(b, this.at, KEYS.model) ? "model" : bytesAt(b, this.at, KEYS.input) ? "input" : bytesAt(b, this.at, KEYS.truncate) ? "truncate" : void 0;
     if (key === void 0) return void 0;
     this.at += KEYS[key].length;
     this.space();
@@ -5352,7 +5385,7 @@ var Reader = class {
     if (b[this.at] !== QUOTE) return void 0;
     const start = this.at + 1;
     for (const { name, bytes } of this.limits.modelNames) {
-      if (b[start + bytes.length] === QUOTE && sameBytes(b, start, bytes)) {
+      if (b[start + bytes.length] === QUOTE && bytesAt(b, start, bytes)) {
         this.at = start + bytes.length + 1;
         return name;
       }
@@ -5405,25 +5438,13 @@ var Reader = class {
     return -1;
   }
   boolean() {
-    const value = sameBytes(this.b, this.at, TRUE) ? true : sameBytes(this.b, this.at, FALSE) ? false : void 0;
+    const value = bytesAt(this.b, this.at, TRUE) ? true : bytesAt(this.b, this.at, FALSE) ? false : void 0;
     if (value !== void 0) this.at += value ? TRUE.length : FALSE.length;
     return value;
   }
 };
-function sameBytes(b, at, word) {
-  for (let i = 0; i < word.length; i++) if (b[at + i] !== word[i]) return false;
-  return true;
-}
-function ascii(text) {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0));
-}
-function tableOf(chars) {
-  const table = new Uint8Array(256);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
-}
 function plainModelNames(names) {
-  return [...names].filter((name) => /^[\x20-\x7e]+$/.test(name) && !/["\\]/.test(name)).map((name) => ({ name, bytes: ascii(name) }));
+  return [...names].filter((name) => /^[\x20-\x7e]+$/.test(name) && !/["\\]/.test(name)).map((name) => ({ name, bytes: bytesOf(name) }));
 }
 
 // gateway/src/request.ts
@@ -5525,27 +5546,6 @@ function badRequest(message) {
 }
 function tooLarge(maxBytes) {
   return new GatewayError("payload_too_large:gateway", { message: `request body exceeds ${maxBytes} bytes` });
-}
-
-// gateway/src/ascii.ts
-var [ZERO, NINE] = [48, 57];
-function bytesOf(lowerCase) {
-  return Uint8Array.from(lowerCase, (c) => c.charCodeAt(0));
-}
-function spells(buffer, start, end, lower) {
-  if (end - start !== lower.length) return false;
-  for (let i = 0; i < lower.length; i++) if ((buffer[start + i] | 32) !== lower[i]) return false;
-  return true;
-}
-function decimalOf(buffer, start, end) {
-  if (start === end) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const c = buffer[i];
-    if (c < ZERO || c > NINE) return -1;
-    value = value * 10 + (c - ZERO);
-  }
-  return value;
 }
 
 // gateway/src/request-head.ts
@@ -5695,7 +5695,7 @@ function createTokenMemo() {
   return {
     identify(tokens, bytes, range) {
       const [start, end] = range ? [range.start, range.end] : [0, 0];
-      if (known === tokens && sameBytes2(header, bytes, start, end)) return id;
+      if (known === tokens && sameBytes(header, bytes, start, end)) return id;
       id = tokens.identify(bearerToken(range ? bytes.toString("latin1", start, end) : void 0));
       header = Buffer.copyBytesFrom(bytes, start, end - start);
       known = tokens;
@@ -5703,7 +5703,7 @@ function createTokenMemo() {
     }
   };
 }
-function sameBytes2(remembered, bytes, start, end) {
+function sameBytes(remembered, bytes, start, end) {
   let difference = remembered.length ^ end - start;
   for (let i = 0; i < remembered.length; i++) difference |= remembered[i] ^ (bytes[start + i] | 0);
   return difference === 0;
@@ -5894,8 +5894,8 @@ var [OPEN_ARRAY2, CLOSE_ARRAY2, OPEN_OBJECT2, CLOSE_OBJECT2] = [91, 93, 123, 125
 var LOWER_U2 = 117;
 var EMBEDDINGS = bytesOf("embeddings");
 var LITERALS = ["true", "false", "null"].map(bytesOf);
-var ESCAPE = tableOf2('"\\/bfnrtu');
-var HEX2 = tableOf2("0123456789abcdefABCDEF");
+var ESCAPE = byteTable('"\\/bfnrtu');
+var HEX2 = byteTable("0123456789abcdefABCDEF");
 function isEmbedReply(body, inputCount) {
   const count = new Check(body).embeddingsCount();
   return count >= 0 && count === inputCount;
@@ -5917,9 +5917,7 @@ var Check = class {
     return this.at === this.body.length ? this.vectors : -1;
   }
   space() {
-    const { body } = this;
-    let c = body[this.at];
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = body[++this.at];
+    this.at = skipJsonSpace(this.body, this.at);
   }
   // A string from its opening quote; false on a raw control byte, a bad escape or no end.
   string() {
@@ -5993,7 +5991,7 @@ var Check = class {
     if (c === OPEN_OBJECT2) return this.list(CLOSE_OBJECT2, depth + 1) >= 0;
     if (c === MINUS || c >= ZERO3 && c <= NINE2) return this.number();
     for (const word of LITERALS) {
-      if (sameBytes3(this.body, this.at, word)) {
+      if (bytesAt(this.body, this.at, word)) {
         this.at += word.length;
         return true;
       }
@@ -6011,7 +6009,7 @@ var Check = class {
     if (body[this.at] !== COLON3) return false;
     this.at++;
     this.space();
-    if (depth > 1 || end - start !== EMBEDDINGS.length || !sameBytes3(body, start, EMBEDDINGS)) return this.value(depth);
+    if (depth > 1 || end - start !== EMBEDDINGS.length || !bytesAt(body, start, EMBEDDINGS)) return this.value(depth);
     const counted = scanVectors(body, this.at, this.found);
     this.vectors = counted;
     if (counted >= 0) {
@@ -6021,15 +6019,6 @@ var Check = class {
     return this.value(depth);
   }
 };
-function sameBytes3(body, at, word) {
-  for (let i = 0; i < word.length; i++) if (body[at + i] !== word[i]) return false;
-  return true;
-}
-function tableOf2(chars) {
-  const table = new Uint8Array(256);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
-}
 function scanVectors(b, start, found) {
   let i = start;
   if (b[i] !== OPEN_ARRAY2) return -1;

@@ -1,11 +1,32 @@
-// Byte helpers for the two hand-written HTTP readers (request-head.ts, reply-parser.ts),
-// which read header names and values in place rather than as strings.
+// Byte helpers for the hand-written readers, which read in place rather than as strings:
+// the two HTTP ones (request-head.ts, reply-parser.ts) and the two JSON ones
+// (request-body.ts, reply-check.ts).
 
 const [ZERO, NINE] = [0x30, 0x39];
 
-/** The bytes of an ASCII word, to compare with `spells`. */
-export function bytesOf(lowerCase: string): Uint8Array {
-  return Uint8Array.from(lowerCase, (c) => c.charCodeAt(0));
+/** The bytes of an ASCII text: a lower-case word to compare with `spells`, or a token to find with `bytesAt`. */
+export function bytesOf(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** Whether `word` is at `bytes[at]`, byte for byte. */
+export function bytesAt(bytes: Uint8Array, at: number, word: Uint8Array): boolean {
+  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word[i]) return false;
+  return true;
+}
+
+/** A lookup table with 1 at each of `chars`' byte values (ASCII). */
+export function byteTable(chars: string): Uint8Array {
+  const table = new Uint8Array(256);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/** The first index from `at` on that is not JSON whitespace (space, tab, CR, LF). */
+export function skipJsonSpace(bytes: Uint8Array, at: number): number {
+  let c = bytes[at];
+  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = bytes[++at];
+  return at;
 }
 
 /**

@@ -4,7 +4,7 @@
 // one scan, about a quarter of JSON.parse's time. It says yes only when sure; anything
 // unusual (whitespace inside the vectors, an escaped key, deep nesting) gets a no, and
 // forward.ts then asks JSON.parse, which has the last word.
-import { bytesOf } from "./ascii";
+import { byteTable, bytesAt, bytesOf, skipJsonSpace } from "./ascii";
 
 const MAX_DEPTH = 32; // Ollama's answer is 3 deep; deeper is left to JSON.parse
 
@@ -15,8 +15,8 @@ const LOWER_U = 0x75;
 const EMBEDDINGS = bytesOf("embeddings");
 const LITERALS = ["true", "false", "null"].map(bytesOf);
 // Lookup tables: the byte after a backslash in a valid escape, and a hex digit.
-const ESCAPE = tableOf('"\\/bfnrtu');
-const HEX = tableOf("0123456789abcdefABCDEF");
+const ESCAPE = byteTable('"\\/bfnrtu');
+const HEX = byteTable("0123456789abcdefABCDEF");
 
 /** True only if `body` is surely a JSON object with `embeddings`: `inputCount` arrays of numbers (the last such key counts, as in JSON.parse). */
 export function isEmbedReply(body: Buffer, inputCount: number): boolean {
@@ -43,9 +43,7 @@ class Check {
   }
 
   private space(): void {
-    const { body } = this;
-    let c = body[this.at];
-    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = body[++this.at];
+    this.at = skipJsonSpace(this.body, this.at);
   }
 
   // A string from its opening quote; false on a raw control byte, a bad escape or no end.
@@ -124,7 +122,7 @@ class Check {
     if (c === OPEN_OBJECT) return this.list(CLOSE_OBJECT, depth + 1) >= 0;
     if (c === MINUS || (c >= ZERO && c <= NINE)) return this.number();
     for (const word of LITERALS) {
-      if (sameBytes(this.body, this.at, word)) {
+      if (bytesAt(this.body, this.at, word)) {
         this.at += word.length;
         return true;
       }
@@ -144,7 +142,7 @@ class Check {
     if (body[this.at] !== COLON) return false;
     this.at++;
     this.space();
-    if (depth > 1 || end - start !== EMBEDDINGS.length || !sameBytes(body, start, EMBEDDINGS)) return this.value(depth);
+    if (depth > 1 || end - start !== EMBEDDINGS.length || !bytesAt(body, start, EMBEDDINGS)) return this.value(depth);
     // The top level's `embeddings`: counted if it is vectors as Go writes them, else read as any value.
     const counted = scanVectors(body, this.at, this.found);
     this.vectors = counted;
@@ -154,18 +152,6 @@ class Check {
     }
     return this.value(depth);
   }
-}
-
-// Whether `word` is at `body[at]`.
-function sameBytes(body: Buffer, at: number, word: Uint8Array): boolean {
-  for (let i = 0; i < word.length; i++) if (body[at + i] !== word[i]) return false;
-  return true;
-}
-
-function tableOf(chars: string): Uint8Array {
-  const table = new Uint8Array(256);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
 }
 
 // `[[n,n,...],[...]]` with no whitespace, as Go's encoding/json writes it: the number of

@@ -9,6 +9,8 @@
 // non-ASCII text, an escaped model name, a refusal of any kind) gets undefined, and that path
 // then reads the body and has the last word, with its own error messages.
 
+import { byteTable, bytesAt, bytesOf, skipJsonSpace } from "./ascii";
+
 /** What the fast reader needs of the limits: the allowed names' bytes, and the input caps. */
 export type PlainLimits = { readonly modelNames: ReadonlyArray<{ name: string; bytes: Uint8Array }>; readonly maxInputs: number; readonly maxInputChars: number };
 
@@ -16,11 +18,11 @@ export type PlainLimits = { readonly modelNames: ReadonlyArray<{ name: string; b
 export type PlainBody = { model: string; inputCount: number; truncate: boolean | undefined };
 
 const [QUOTE, BACKSLASH, COMMA, COLON, OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT, LOWER_U] = [0x22, 0x5c, 0x2c, 0x3a, 0x5b, 0x5d, 0x7b, 0x7d, 0x75];
-const KEYS = { model: ascii('"model"'), input: ascii('"input"'), truncate: ascii('"truncate"') };
-const [TRUE, FALSE] = [ascii("true"), ascii("false")];
+const KEYS = { model: bytesOf('"model"'), input: bytesOf('"input"'), truncate: bytesOf('"truncate"') };
+const [TRUE, FALSE] = [bytesOf("true"), bytesOf("false")];
 // The byte after a backslash in a one-character escape (`\u` is read on its own), and a hex digit.
-const SHORT_ESCAPE = tableOf('"\\/bfnrt');
-const HEX = tableOf("0123456789abcdefABCDEF");
+const SHORT_ESCAPE = byteTable('"\\/bfnrt');
+const HEX = byteTable("0123456789abcdefABCDEF");
 
 /** The fields of a plain, acceptable embed body, or undefined when it is not surely one. */
 export function readPlainBody(body: Buffer, limits: PlainLimits): PlainBody | undefined {
@@ -68,15 +70,13 @@ class Reader {
   }
 
   private space(): void {
-    const { b } = this;
-    let c = b[this.at];
-    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++this.at];
+    this.at = skipJsonSpace(this.b, this.at);
   }
 
   // One of the three keys, spelled plainly, and its colon (moving past both); else undefined.
   private key(): keyof typeof KEYS | undefined {
     const { b } = this;
-    const key = sameBytes(b, this.at, KEYS.model) ? "model" : sameBytes(b, this.at, KEYS.input) ? "input" : sameBytes(b, this.at, KEYS.truncate) ? "truncate" : undefined;
+    const key = bytesAt(b, this.at, KEYS.model) ? "model" : bytesAt(b, this.at, KEYS.input) ? "input" : bytesAt(b, this.at, KEYS.truncate) ? "truncate" : undefined;
     if (key === undefined) return undefined;
     this.at += KEYS[key].length;
     this.space();
@@ -92,7 +92,7 @@ class Reader {
     if (b[this.at] !== QUOTE) return undefined;
     const start = this.at + 1;
     for (const { name, bytes } of this.limits.modelNames) {
-      if (b[start + bytes.length] === QUOTE && sameBytes(b, start, bytes)) {
+      if (b[start + bytes.length] === QUOTE && bytesAt(b, start, bytes)) {
         this.at = start + bytes.length + 1;
         return name;
       }
@@ -148,29 +148,13 @@ class Reader {
   }
 
   private boolean(): boolean | undefined {
-    const value = sameBytes(this.b, this.at, TRUE) ? true : sameBytes(this.b, this.at, FALSE) ? false : undefined;
+    const value = bytesAt(this.b, this.at, TRUE) ? true : bytesAt(this.b, this.at, FALSE) ? false : undefined;
     if (value !== undefined) this.at += value ? TRUE.length : FALSE.length;
     return value;
   }
 }
 
-// Whether `word` is at `b[at]`.
-function sameBytes(b: Uint8Array, at: number, word: Uint8Array): boolean {
-  for (let i = 0; i < word.length; i++) if (b[at + i] !== word[i]) return false;
-  return true;
-}
-
-function ascii(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0));
-}
-
-function tableOf(chars: string): Uint8Array {
-  const table = new Uint8Array(256);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
-}
-
 /** The allowed names a plain body may spell: those of printable ASCII with no quote or backslash (any other is read by JSON.parse). */
 export function plainModelNames(names: Iterable<string>): PlainLimits["modelNames"] {
-  return [...names].filter((name) => /^[\x20-\x7e]+$/.test(name) && !/["\\]/.test(name)).map((name) => ({ name, bytes: ascii(name) }));
+  return [...names].filter((name) => /^[\x20-\x7e]+$/.test(name) && !/["\\]/.test(name)).map((name) => ({ name, bytes: bytesOf(name) }));
 }
