@@ -5694,7 +5694,8 @@ function createTokenMemo() {
   let id;
   return {
     identify(tokens, bytes, range) {
-      const [start, end] = range ? [range.start, range.end] : [0, 0];
+      const start = range?.start ?? 0;
+      const end = range?.end ?? 0;
       if (known === tokens && sameBytes(header, bytes, start, end)) return id;
       id = tokens.identify(bearerToken(range ? bytes.toString("latin1", start, end) : void 0));
       header = Buffer.copyBytesFrom(bytes, start, end - start);

@@ -2,9 +2,8 @@
 // byte but the Date, as node:http gives with the fast path off; the same counts; keep-alive,
 // pipelining and the hand-off of a connection's later request; a leaving client cancels.
 import { writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import { bothDoors, OTHER_TOKEN, rawExchange, startHarness, statusOf, TOKEN } from "./testing";
+import { bothDoors, openRawConnection, OTHER_TOKEN, rawExchange, startHarness, statusOf, TOKEN } from "./testing";
 
 const request = (body: string, auth = `Authorization: Bearer ${TOKEN}\r\n`) =>
   `POST /api/embed HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
@@ -72,7 +71,7 @@ describe("fast path: leaving clients and closing", () => {
   it("aborts the upstream call when the client leaves mid-request, logs 499, and frees the slot", async () => {
     const h = await startHarness({ concurrency: 1 }, { delayMs: 300 });
     try {
-      const socket = connect(Number(new URL(h.url).port), "127.0.0.1");
+      const { socket } = openRawConnection(h.url);
       socket.write(embed());
       await expect.poll(() => h.fake.concurrent).toBe(1);
       socket.destroy();
@@ -117,17 +116,15 @@ describe("fast path: a kept-alive connection's token", () => {
 
   it("attack: a token removed from the file stops working at once on a connection that already used it", async () => {
     const h = await startHarness();
-    const socket = connect(Number(new URL(h.url).port), "127.0.0.1");
-    let seen = "";
-    socket.on("data", (chunk: Buffer) => (seen += chunk.toString("latin1")));
+    const { socket, seen } = openRawConnection(h.url);
     try {
       socket.write(embed());
-      await expect.poll(() => seen.split("HTTP/1.1 ").length - 1).toBe(1);
+      await expect.poll(() => seen().split("HTTP/1.1 ").length - 1).toBe(1);
       writeFileSync(h.tokensFile, `${OTHER_TOKEN}\n`);
       expect(h.gateway.reloadTokens()).toEqual({ ok: true, count: 1 });
       socket.write(embed());
-      await expect.poll(() => seen.split("HTTP/1.1 ").length - 1).toBe(2);
-      expect(seen.match(/HTTP\/1\.1 (\d{3})/g)).toEqual(["HTTP/1.1 200", "HTTP/1.1 401"]);
+      await expect.poll(() => seen().split("HTTP/1.1 ").length - 1).toBe(2);
+      expect(seen().match(/HTTP\/1\.1 (\d{3})/g)).toEqual(["HTTP/1.1 200", "HTTP/1.1 401"]);
       expect(h.gateway.metrics.fastPath.served).toBe(2);
     } finally {
       socket.destroy();
@@ -139,19 +136,15 @@ describe("fast path: a kept-alive connection's token", () => {
 describe("fast path: idle connections", () => {
   it("keeps a connection open after its answer, then closes it once idle past the announced keep-alive timeout", async () => {
     const h = await startHarness();
-    const socket = connect(Number(new URL(h.url).port), "127.0.0.1");
-    let seen = "";
-    let closed = false;
-    socket.on("data", (chunk: Buffer) => (seen += chunk.toString("latin1")));
-    socket.on("close", () => (closed = true));
+    const { socket, seen, closed } = openRawConnection(h.url);
     try {
       socket.write(embed());
-      await expect.poll(() => statusOf(seen)).toBe(200);
-      const announced = Number(/\r\nKeep-Alive: timeout=(\d+)\r\n/.exec(seen)?.[1]);
+      await expect.poll(() => statusOf(seen())).toBe(200);
+      const announced = Number(/\r\nKeep-Alive: timeout=(\d+)\r\n/.exec(seen())?.[1]);
       expect(announced).toBeGreaterThan(0);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      expect(closed).toBe(false); // still kept alive well inside the timeout
-      await expect.poll(() => closed, { timeout: announced * 1_000 + 3_000, interval: 100 }).toBe(true);
+      expect(closed()).toBe(false); // still kept alive well inside the timeout
+      await expect.poll(() => closed(), { timeout: announced * 1_000 + 3_000, interval: 100 }).toBe(true);
       expect(h.gateway.metrics.fastPath.served).toBe(1);
     } finally {
       socket.destroy();

@@ -18,7 +18,7 @@ export type EmbedRequest = {
 };
 
 /** Limits applied to every embed request; built once at start by {@link requestLimits}. */
-export type RequestLimits = PlainLimits & { maxInputs: number; maxInputChars: number; allowedModels: ReadonlySet<string> };
+export type RequestLimits = PlainLimits & { allowedModels: ReadonlySet<string> };
 
 /** The limits from the config, with every name a request may use for an allowed model spelled out once: `bge-m3` admits `bge-m3` and `bge-m3:latest`, and nothing else. */
 export function requestLimits(config: { maxInputs: number; maxInputChars: number; models: string[] }): RequestLimits {

@@ -2,6 +2,7 @@
 // Ollama, a private tokens file, and a raw socket for requests fetch refuses to send.
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
+import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeOllama } from "../../test/fake-ollama";
@@ -98,6 +99,16 @@ function exchangeBytes(url: string, chunks: Array<string | Buffer>, options: { g
 /** Sends raw bytes over TCP (paths and methods fetch would normalise) and resolves with what came back by the time the server closed or `waitMs` passed. */
 export function rawRequest(url: string, chunks: Array<string | Buffer>, options: { gapMs?: number; waitMs?: number } = {}): Promise<{ text: string; closed: boolean }> {
   return exchangeBytes(url, chunks, { gapMs: options.gapMs, waitMs: options.waitMs ?? 2_000 });
+}
+
+/** A raw socket kept open to the gateway: what it has received so far (latin1) and whether it closed. */
+export function openRawConnection(url: string): { socket: Socket; seen(): string; closed(): boolean } {
+  const socket = connect(Number(new URL(url).port), "127.0.0.1");
+  let text = "";
+  let closed = false;
+  socket.on("data", (chunk: Buffer) => (text += chunk.toString("latin1")));
+  socket.on("close", () => (closed = true));
+  return { socket, seen: () => text, closed: () => closed };
 }
 
 /** The status code of a raw HTTP response, or 0 if none arrived. */

@@ -21,7 +21,8 @@ export function createTokenMemo(): TokenMemo {
   let id: string | undefined;
   return {
     identify(tokens, bytes, range) {
-      const [start, end] = range ? [range.start, range.end] : [0, 0];
+      const start = range?.start ?? 0;
+      const end = range?.end ?? 0;
       if (known === tokens && sameBytes(header, bytes, start, end)) return id;
       id = tokens.identify(bearerToken(range ? bytes.toString("latin1", start, end) : undefined));
       header = Buffer.copyBytesFrom(bytes, start, end - start); // a copy: the request's bytes are not kept
